@@ -1,0 +1,59 @@
+// A compiled function prototype: what the compiler produces and the VM runs.
+// Mirrors Lua 5.1's Proto so that `valuac -l` can print luac5.1's layout.
+// Invariants: `lineinfo.length === code.length`; constants are nil-free
+// numbers, strings and booleans, deduplicated by value (5.1 folds -0 into 0
+// and 1 into 1.0); captured variables are described, as in 5.1, by the
+// MOVE (local of the enclosing function) / GETUPVAL (its upvalue) pseudo-
+// instructions that follow each CLOSURE.
+
+/** Values a constant table can hold. */
+export type Constant = number | string | boolean;
+
+export interface LocVar {
+  name: string;
+  /** First pc where the variable is active. */
+  startpc: number;
+  /** First pc where it is dead. */
+  endpc: number;
+}
+
+/** is_vararg bits (lobject.h). */
+export const VARARG_HASARG = 1;
+export const VARARG_ISVARARG = 2;
+export const VARARG_NEEDSARG = 4;
+
+export class Proto {
+  /** Packed instructions (see opcodes.ts). */
+  code: Int32Array;
+  /** Source line of each instruction. */
+  lineinfo: Int32Array;
+  k: Constant[];
+  p: Proto[];
+  locvars: LocVar[];
+  upvalueNames: string[];
+  /** Chunk name this function was compiled from (`@file`, `=stdin`, or the source). */
+  source: string;
+  lineDefined: number;
+  lastLineDefined: number;
+  numUpvalues: number;
+  numParams: number;
+  /** VARARG_* bits. */
+  isVararg: number;
+  maxStackSize: number;
+
+  constructor(source: string) {
+    this.code = new Int32Array(0);
+    this.lineinfo = new Int32Array(0);
+    this.k = [];
+    this.p = [];
+    this.locvars = [];
+    this.upvalueNames = [];
+    this.source = source;
+    this.lineDefined = 0;
+    this.lastLineDefined = 0;
+    this.numUpvalues = 0;
+    this.numParams = 0;
+    this.isVararg = 0;
+    this.maxStackSize = 2;
+  }
+}
