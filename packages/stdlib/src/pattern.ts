@@ -1,0 +1,333 @@
+// Lua 5.1 pattern matching engine (the machinery behind string.find, match,
+// gmatch and gsub), independent of the VM so it can be tested on its own.
+//
+// Invariants:
+// - Subject and pattern are byte strings (one byte per code unit). Positions
+//   are 0-based indices into them; -1 stands for C's NULL ("no match").
+// - The pattern ends at its first NUL byte, as in 5.1 where the matcher walks
+//   a C string: lua5.1 `string.match("xa\0b", "a\0b")` returns "a". Reading
+//   at or past the end of the pattern yields 0, like C's terminator.
+// - Reading the subject at srcLen yields 0 (the terminator Lua strings carry),
+//   which `%f` and `%b` observe.
+// - Captures live in two preallocated Int32Arrays; matching allocates nothing
+//   per character.
+
+/** A pattern error; the library turns it into a Lua error with a position. */
+export class PatternError extends Error {}
+
+export const MAX_CAPTURES = 32; // LUA_MAXCAPTURES
+export const CAP_UNFINISHED = -1;
+export const CAP_POSITION = -2;
+const L_ESC = 37; // '%'
+
+// C-locale ctype bits for bytes 0..255; bytes >= 128 are in no class.
+const ALPHA = 1, DIGIT = 2, LOWER = 4, UPPER = 8, SPACE = 16, PUNCT = 32, CNTRL = 64, XDIGIT = 128;
+const CTYPE = new Uint8Array(256);
+for (let c = 0; c < 128; c++) {
+  let f = 0;
+  if (c >= 65 && c <= 90) f |= ALPHA | UPPER;
+  if (c >= 97 && c <= 122) f |= ALPHA | LOWER;
+  if (c >= 48 && c <= 57) f |= DIGIT | XDIGIT;
+  if ((c >= 65 && c <= 70) || (c >= 97 && c <= 102)) f |= XDIGIT;
+  if ((c >= 9 && c <= 13) || c === 32) f |= SPACE;
+  if (c < 32 || c === 127) f |= CNTRL;
+  if (c > 32 && c < 127 && !(f & (ALPHA | DIGIT))) f |= PUNCT;
+  CTYPE[c] = f;
+}
+
+/** True when byte `c` belongs to the class letter `cl` (as in `%a`, `%A`). */
+export function matchClass(c: number, cl: number): boolean {
+  let res: boolean;
+  switch (cl | 0x20) {
+    case 97: res = (CTYPE[c]! & ALPHA) !== 0; break; // a
+    case 99: res = (CTYPE[c]! & CNTRL) !== 0; break; // c
+    case 100: res = (CTYPE[c]! & DIGIT) !== 0; break; // d
+    case 108: res = (CTYPE[c]! & LOWER) !== 0; break; // l
+    case 112: res = (CTYPE[c]! & PUNCT) !== 0; break; // p
+    case 115: res = (CTYPE[c]! & SPACE) !== 0; break; // s
+    case 117: res = (CTYPE[c]! & UPPER) !== 0; break; // u
+    case 119: res = (CTYPE[c]! & (ALPHA | DIGIT)) !== 0; break; // w
+    case 120: res = (CTYPE[c]! & XDIGIT) !== 0; break; // x
+    case 122: res = c === 0; break; // z
+    default: return cl === c; // not a class letter: the byte itself (`%.`)
+  }
+  // `cl | 0x20` above mirrors C's tolower only for letters; non-letters never
+  // reach here because every case label is a lowercase letter.
+  return (CTYPE[cl]! & UPPER) !== 0 ? !res : res;
+}
+
+/** True when `s` contains one of lstrlib's SPECIALS before its first NUL. */
+export function hasSpecials(p: string): boolean {
+  for (let i = 0; i < p.length; i++) {
+    switch (p.charCodeAt(i)) {
+      case 0: return false;
+      case 94: case 36: case 42: case 43: case 63: case 46: case 40: case 91: case 37: case 45:
+        return true; // ^ $ * + ? . ( [ % -
+    }
+  }
+  return false;
+}
+
+/** lmemfind: first index of `needle` in `hay` at or after `init`, or -1. */
+export function plainFind(hay: string, needle: string, init: number): number {
+  if (needle.length === 0) return init;
+  return hay.indexOf(needle, init);
+}
+
+/** One matcher, reusable across calls (`reset` before each new subject). */
+export class MatchState {
+  src = '';
+  srcLen = 0;
+  pat = '';
+  patLen = 0;
+  level = 0;
+  depth = 0;
+  readonly capInit = new Int32Array(MAX_CAPTURES);
+  readonly capLen = new Int32Array(MAX_CAPTURES);
+
+  reset(src: string, pat: string): void {
+    this.src = src;
+    this.srcLen = src.length;
+    this.pat = pat;
+    const nul = pat.indexOf('\0');
+    this.patLen = nul < 0 ? pat.length : nul;
+    this.level = 0;
+    this.depth = 0;
+  }
+
+  private pc(i: number): number {
+    return i < this.patLen ? this.pat.charCodeAt(i) : 0;
+  }
+
+  private sc(i: number): number {
+    return i < this.srcLen ? this.src.charCodeAt(i) : 0;
+  }
+
+  private classEnd(p: number): number {
+    const c = this.pc(p++);
+    if (c === L_ESC) {
+      if (p >= this.patLen) throw new PatternError("malformed pattern (ends with '%')");
+      return p + 1;
+    }
+    if (c === 91) { // '['
+      if (this.pc(p) === 94) p++;
+      do { // look for a ']'; the first character is taken literally, so "[]]" works
+        if (p >= this.patLen) throw new PatternError("malformed pattern (missing ']')");
+        const d = this.pc(p++);
+        if (d === L_ESC && p < this.patLen) p++;
+      } while (this.pc(p) !== 93);
+      return p + 1;
+    }
+    return p;
+  }
+
+  /** matchbracketclass: `p` at '[', `ec` at the closing ']'. */
+  private matchBracket(c: number, p: number, ec: number): boolean {
+    let sig = true;
+    if (this.pc(p + 1) === 94) { sig = false; p++; }
+    while (++p < ec) {
+      const pch = this.pc(p);
+      if (pch === L_ESC) {
+        p++;
+        if (matchClass(c, this.pc(p))) return sig;
+      } else if (this.pc(p + 1) === 45 && p + 2 < ec) { // range a-z
+        p += 2;
+        if (pch <= c && c <= this.pc(p)) return sig;
+      } else if (pch === c) return sig;
+    }
+    return !sig;
+  }
+
+  private singleMatch(c: number, p: number, ep: number): boolean {
+    const pch = this.pc(p);
+    if (pch === 46) return true; // '.'
+    if (pch === L_ESC) return matchClass(c, this.pc(p + 1));
+    if (pch === 91) return this.matchBracket(c, p, ep - 1);
+    return pch === c;
+  }
+
+  /** Matches pattern from `p` against subject from `s`; returns the end or -1. */
+  match(s: number, p: number): number {
+    if (++this.depth > MAX_MATCH_DEPTH) throw new PatternError(TOO_COMPLEX);
+    try {
+      return this.doMatch(s, p);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private doMatch(s: number, p: number): number {
+    for (;;) {
+      const pch = this.pc(p);
+      switch (pch) {
+        case 40: // '('
+          if (this.pc(p + 1) === 41) return this.startCapture(s, p + 2, CAP_POSITION);
+          return this.startCapture(s, p + 1, CAP_UNFINISHED);
+        case 41: // ')'
+          return this.endCapture(s, p + 1);
+        case 0:
+          if (p >= this.patLen) return s; // end of pattern
+          break;
+        case 36: // '$'
+          if (p + 1 >= this.patLen) return s === this.srcLen ? s : -1;
+          break; // otherwise an ordinary character
+        case L_ESC: {
+          const nx = this.pc(p + 1);
+          if (nx === 98) { // %b
+            s = this.matchBalance(s, p + 2);
+            if (s === -1) return -1;
+            p += 4;
+            continue;
+          }
+          if (nx === 102) { // %f
+            p += 2;
+            if (this.pc(p) !== 91) throw new PatternError("missing '[' after '%f' in pattern");
+            const ep = this.classEnd(p);
+            const prev = s === 0 ? 0 : this.src.charCodeAt(s - 1);
+            if (this.matchBracket(prev, p, ep - 1) || !this.matchBracket(this.sc(s), p, ep - 1)) return -1;
+            p = ep;
+            continue;
+          }
+          if (nx >= 48 && nx <= 57) { // back-reference %1..%9 (and %0, rejected)
+            s = this.matchCapture(s, nx);
+            if (s === -1) return -1;
+            p += 2;
+            continue;
+          }
+          break;
+        }
+      }
+      // default: a single-character class, possibly followed by a quantifier
+      const ep = this.classEnd(p);
+      const m = s < this.srcLen && this.singleMatch(this.src.charCodeAt(s), p, ep);
+      switch (this.pc(ep)) {
+        case 63: { // '?'
+          if (m) {
+            const res = this.match(s + 1, ep + 1);
+            if (res !== -1) return res;
+          }
+          p = ep + 1;
+          continue;
+        }
+        case 42: // '*'
+          return this.maxExpand(s, p, ep);
+        case 43: // '+'
+          return m ? this.maxExpand(s + 1, p, ep) : -1;
+        case 45: // '-'
+          return this.minExpand(s, p, ep);
+        default:
+          if (!m) return -1;
+          s++;
+          p = ep;
+      }
+    }
+  }
+
+  private maxExpand(s: number, p: number, ep: number): number {
+    let i = 0;
+    while (s + i < this.srcLen && this.singleMatch(this.src.charCodeAt(s + i), p, ep)) i++;
+    while (i >= 0) { // try the longest repetition first, backing off one at a time
+      const res = this.match(s + i, ep + 1);
+      if (res !== -1) return res;
+      i--;
+    }
+    return -1;
+  }
+
+  private minExpand(s: number, p: number, ep: number): number {
+    for (;;) {
+      const res = this.match(s, ep + 1);
+      if (res !== -1) return res;
+      if (s < this.srcLen && this.singleMatch(this.src.charCodeAt(s), p, ep)) s++;
+      else return -1;
+    }
+  }
+
+  private startCapture(s: number, p: number, what: number): number {
+    const level = this.level;
+    if (level >= MAX_CAPTURES) throw new PatternError('too many captures');
+    this.capInit[level] = s;
+    this.capLen[level] = what;
+    this.level = level + 1;
+    const res = this.match(s, p);
+    if (res === -1) this.level--; // undo capture
+    return res;
+  }
+
+  private endCapture(s: number, p: number): number {
+    const l = this.captureToClose();
+    this.capLen[l] = s - this.capInit[l]!;
+    const res = this.match(s, p);
+    if (res === -1) this.capLen[l] = CAP_UNFINISHED;
+    return res;
+  }
+
+  private captureToClose(): number {
+    for (let level = this.level - 1; level >= 0; level--) {
+      if (this.capLen[level] === CAP_UNFINISHED) return level;
+    }
+    throw new PatternError('invalid pattern capture');
+  }
+
+  private matchBalance(s: number, p: number): number {
+    if (p >= this.patLen || p + 1 >= this.patLen) throw new PatternError('unbalanced pattern');
+    const b = this.pat.charCodeAt(p);
+    if (this.sc(s) !== b) return -1;
+    const e = this.pat.charCodeAt(p + 1);
+    let cont = 1;
+    while (++s < this.srcLen) {
+      const c = this.src.charCodeAt(s);
+      if (c === e) {
+        if (--cont === 0) return s + 1;
+      } else if (c === b) cont++;
+    }
+    return -1;
+  }
+
+  private matchCapture(s: number, lch: number): number {
+    const l = this.checkCapture(lch);
+    const len = this.capLen[l]!;
+    // A position capture has a negative length: C compares it as a huge size_t.
+    if (len < 0 || this.srcLen - s < len) return -1;
+    const init = this.capInit[l]!;
+    for (let i = 0; i < len; i++) {
+      if (this.src.charCodeAt(init + i) !== this.src.charCodeAt(s + i)) return -1;
+    }
+    return s + len;
+  }
+
+  private checkCapture(lch: number): number {
+    const l = lch - 49; // '1'
+    if (l < 0 || l >= this.level || this.capLen[l] === CAP_UNFINISHED) {
+      throw new PatternError('invalid capture index');
+    }
+    return l;
+  }
+
+  /**
+   * Capture `i` of the match [s, e) as a Lua value: a string, or a number for
+   * a position capture. With no captures, capture 0 is the whole match.
+   */
+  getCapture(i: number, s: number, e: number): string | number {
+    if (i >= this.level) {
+      if (i === 0) return this.src.substring(s, e);
+      throw new PatternError('invalid capture index');
+    }
+    const l = this.capLen[i]!;
+    if (l === CAP_UNFINISHED) throw new PatternError('unfinished capture');
+    const init = this.capInit[i]!;
+    if (l === CAP_POSITION) return init + 1;
+    return this.src.substring(init, init + l);
+  }
+
+  /** Number of values push_captures would produce for a match (whole match counts as one). */
+  captureCount(wholeMatch: boolean): number {
+    return this.level === 0 && wholeMatch ? 1 : this.level;
+  }
+}
+
+// lua5.1 recurses in C once per pattern item and has no limit of its own
+// (a 30000-item pattern works; far larger ones overflow the C stack). We bound
+// the JS recursion well below V8's stack so deep patterns end in a Lua error.
+export const MAX_MATCH_DEPTH = 5000;
+export const TOO_COMPLEX = 'pattern too complex';
