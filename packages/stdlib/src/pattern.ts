@@ -82,6 +82,8 @@ export class MatchState {
   patLen = 0;
   level = 0;
   depth = 0;
+  /** gmatch's next start position, set by gmatchStep. */
+  nextPos = 0;
   readonly capInit = new Int32Array(MAX_CAPTURES);
   readonly capLen = new Int32Array(MAX_CAPTURES);
 
@@ -148,12 +150,12 @@ export class MatchState {
 
   /** Matches pattern from `p` against subject from `s`; returns the end or -1. */
   match(s: number, p: number): number {
+    // An exception abandons the whole match and reset() clears the depth,
+    // so no try/finally is needed here.
     if (++this.depth > MAX_MATCH_DEPTH) throw new PatternError(TOO_COMPLEX);
-    try {
-      return this.doMatch(s, p);
-    } finally {
-      this.depth--;
-    }
+    const res = this.doMatch(s, p);
+    this.depth--;
+    return res;
   }
 
   private doMatch(s: number, p: number): number {
@@ -331,3 +333,135 @@ export class MatchState {
 // the JS recursion well below V8's stack so deep patterns end in a Lua error.
 export const MAX_MATCH_DEPTH = 5000;
 export const TOO_COMPLEX = 'pattern too complex';
+
+/** A capture value: a string, or a position for `()`. */
+export type Capture = string | number;
+
+/** push_captures: the captures of match [s, e), or the whole match when there are none. */
+export function getCaptures(ms: MatchState, s: number, e: number, wholeMatch: boolean): Capture[] {
+  const n = ms.captureCount(wholeMatch);
+  const out: Capture[] = new Array<Capture>(n);
+  for (let i = 0; i < n; i++) out[i] = ms.getCapture(i, s, e);
+  return out;
+}
+
+/** posrelat: a relative string position made absolute (negative counts from the end). */
+export function posRelat(pos: number, len: number): number {
+  if (pos < 0) pos += len + 1;
+  return pos >= 0 ? pos : 0;
+}
+
+/**
+ * str_find_aux: string.find (`find` true) and string.match. `init` is the
+ * Lua argument (1-based, may be negative). Returns the values to return, or
+ * null for a single nil.
+ */
+export function findAux(ms: MatchState, s: string, p: string, initArg: number, plain: boolean, find: boolean): Capture[] | null {
+  const l1 = s.length;
+  let init = posRelat(initArg, l1) - 1;
+  if (init < 0) init = 0;
+  else if (init > l1) init = l1;
+  if (find && (plain || !hasSpecials(p))) {
+    const at = plainFind(s, p, init);
+    return at < 0 ? null : [at + 1, at + p.length];
+  }
+  ms.reset(s, p);
+  let pstart = 0;
+  const anchor = ms.patLen > 0 && p.charCodeAt(0) === 94; // '^'
+  if (anchor) pstart = 1;
+  let s1 = init;
+  do {
+    ms.level = 0;
+    ms.depth = 0;
+    const res = ms.match(s1, pstart);
+    if (res !== -1) {
+      if (find) {
+        const caps = getCaptures(ms, 0, 0, false);
+        caps.unshift(s1 + 1, res);
+        return caps;
+      }
+      return getCaptures(ms, s1, res, true);
+    }
+  } while (s1++ < l1 && !anchor);
+  return null;
+}
+
+/**
+ * One step of gmatch_aux from position `pos` (0-based). Returns null when the
+ * iteration ends; otherwise the captures, and `ms.nextPos` is the new position.
+ */
+export function gmatchStep(ms: MatchState, s: string, p: string, pos: number): Capture[] | null {
+  ms.reset(s, p);
+  for (let src = pos; src <= s.length; src++) {
+    ms.level = 0;
+    ms.depth = 0;
+    const e = ms.match(src, 0);
+    if (e !== -1) {
+      // an empty match advances by one, so the iteration always progresses
+      ms.nextPos = e === src ? e + 1 : e;
+      return getCaptures(ms, src, e, true);
+    }
+  }
+  return null;
+}
+
+/**
+ * str_gsub's loop. `addValue(ms, s, e)` returns the replacement text for the
+ * match [s, e) (the library handles strings, tables and functions there).
+ */
+export function gsubLoop(
+  ms: MatchState, src: string, p: string, maxN: number,
+  addValue: (ms: MatchState, s: number, e: number) => string,
+): [string, number] {
+  ms.reset(src, p);
+  const anchor = ms.patLen > 0 && p.charCodeAt(0) === 94;
+  const pstart = anchor ? 1 : 0;
+  let s = 0;
+  let n = 0;
+  const parts: string[] = [];
+  let copyFrom = 0; // start of the unmatched run not yet copied
+  while (n < maxN) {
+    ms.level = 0;
+    ms.depth = 0;
+    const e = ms.match(s, pstart);
+    if (e !== -1) {
+      n++;
+      if (copyFrom < s) parts.push(src.substring(copyFrom, s));
+      parts.push(addValue(ms, s, e));
+      copyFrom = e;
+    }
+    if (e !== -1 && e > s) s = e;
+    else if (s < ms.srcLen) {
+      if (e !== -1) copyFrom = s; // the empty match's text is re-copied below with this char
+      s++;
+    } else break;
+    if (anchor) break;
+  }
+  if (copyFrom < src.length) parts.push(src.substring(copyFrom));
+  return [parts.join(''), n];
+}
+
+/**
+ * add_s: expands a replacement string for match [s, e): `%0` is the whole
+ * match, `%1`-`%9` captures, `%` before anything else yields that character
+ * (5.1 has no "invalid use of '%'" error), and a final `%` yields a NUL, the
+ * string's C terminator.
+ */
+export function expandReplacement(ms: MatchState, repl: string, s: number, e: number, numToStr: (n: number) => string): string {
+  if (repl.indexOf('%') < 0) return repl;
+  let out = '';
+  const l = repl.length;
+  for (let i = 0; i < l; i++) {
+    const c = repl.charCodeAt(i);
+    if (c !== L_ESC) { out += repl[i]; continue; }
+    i++;
+    const d = i < l ? repl.charCodeAt(i) : 0;
+    if (d < 48 || d > 57) out += String.fromCharCode(d);
+    else if (d === 48) out += ms.src.substring(s, e);
+    else {
+      const v = ms.getCapture(d - 49, s, e);
+      out += typeof v === 'number' ? numToStr(v) : v;
+    }
+  }
+  return out;
+}
