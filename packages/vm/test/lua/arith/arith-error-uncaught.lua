@@ -1,0 +1,2 @@
+local x = "hello"
+print(x * 2)

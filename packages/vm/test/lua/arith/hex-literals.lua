@@ -1,0 +1,2 @@
+print(0x10, 0xff, 0XFF, 0xA, 0x7fffffff, 0xffffffff)
+print(1e2, 1E2, .5, 5., 3e-2)

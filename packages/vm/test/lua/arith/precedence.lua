@@ -1,0 +1,5 @@
+print(2 + 3 * 4, (2 + 3) * 4, 2 ^ 3 ^ 2, -2 ^ 2, (-2) ^ 2)
+print(1 - 2 - 3, 64 / 4 / 2, 2 * 3 % 4)
+print(not nil == true, not (1 == 2))
+print(1 .. 2 .. 3, "a" .. "b" .. "c" == "abc")
+print(1 < 2 == true, "x" < "y" == true)

@@ -1,0 +1,5 @@
+-- a comment
+print(1) --[[ block
+comment ]] print(2)
+--[==[ another
+]==] print(3)

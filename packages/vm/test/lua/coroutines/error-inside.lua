@@ -1,0 +1,8 @@
+local co = coroutine.create(function() error("oops") end)
+print(coroutine.resume(co))
+print(coroutine.status(co))
+local co2 = coroutine.create(function() error({}) end)
+local ok, e = coroutine.resume(co2)
+print(ok, type(e))
+local co3 = coroutine.create(function() local x = nil; return x.f end)
+print(coroutine.resume(co3))

@@ -1,0 +1,3 @@
+print(pcall(coroutine.status))
+print(pcall(coroutine.status, {}))
+print(coroutine.status(coroutine.create(function() end)))

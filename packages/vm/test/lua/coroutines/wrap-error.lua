@@ -1,0 +1,7 @@
+local f = coroutine.wrap(function() error("in wrap") end)
+print(pcall(f))
+local g = coroutine.wrap(function() error({ x = 1 }) end)
+local ok, e = pcall(g)
+print(ok, type(e))
+local h = coroutine.wrap(function() local n; return n + 1 end)
+print(pcall(h))

@@ -1,0 +1,2 @@
+local t = { x = {} }
+print(t.x * 2)

@@ -1,0 +1,2 @@
+local b = true
+print(2 ^ b)

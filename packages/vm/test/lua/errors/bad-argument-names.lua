@@ -1,0 +1,5 @@
+print(pcall(setmetatable, 1))
+print(pcall(function() setmetatable(1) end))
+print(pcall(function() local s = setmetatable; s(1) end))
+print(pcall(function() local t = { f = setmetatable }; t.f(1) end))
+print(pcall(function() local t = { f = setmetatable }; t:f() end))

@@ -1,0 +1,3 @@
+local cb
+local function go() cb() end
+go()

@@ -1,0 +1,2 @@
+local b = true
+print(1 > b)

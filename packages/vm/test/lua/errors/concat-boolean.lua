@@ -1,0 +1,1 @@
+print("flag: " .. true)

@@ -1,0 +1,3 @@
+local u
+local function f() return "x" .. u end
+f()

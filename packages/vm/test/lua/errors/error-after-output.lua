@@ -1,0 +1,3 @@
+print("before")
+io_write_missing("x")
+print("after")

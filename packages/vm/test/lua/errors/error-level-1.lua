@@ -1,0 +1,2 @@
+local function f() error("level one", 1) end
+f()

@@ -1,0 +1,1 @@
+error("line1\nline2")

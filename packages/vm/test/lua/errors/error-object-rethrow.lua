@@ -1,0 +1,5 @@
+local ok, e = pcall(error, { tag = "E" })
+print(ok, e.tag)
+local ok2, e2 = pcall(error, e)
+print(ok2, e2 == e)
+error(e)

@@ -1,0 +1,8 @@
+print(pcall(error, "s"))
+print(pcall(error, 12))
+print(pcall(error, nil))
+print(pcall(error))
+print(select("#", pcall(error)))
+local ok, e = pcall(error, { msg = "t" })
+print(ok, type(e), e.msg)
+print(pcall(error, true))

@@ -1,0 +1,4 @@
+function f()
+  if true then
+    print(1)
+end

@@ -1,0 +1,4 @@
+print(pcall(tostring))
+print(pcall(type))
+print(pcall(rawequal, 1))
+print(pcall(rawlen))

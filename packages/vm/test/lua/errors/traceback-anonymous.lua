@@ -1,0 +1,2 @@
+local t = { function() error("anon") end }
+t[1]()

@@ -1,0 +1,3 @@
+local M = {}
+function M.run() error("from field") end
+M.run()

@@ -1,0 +1,2 @@
+function globalFn() error("from global") end
+globalFn()

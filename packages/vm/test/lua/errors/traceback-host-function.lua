@@ -1,0 +1,2 @@
+local t = setmetatable({}, { __index = function(t, k) error("idx " .. k) end })
+print(t.foo)

@@ -1,0 +1,2 @@
+local function rec(n) if n == 0 then error("bottom") end rec(n - 1) end
+rec(30)

@@ -1,0 +1,3 @@
+local obj = {}
+function obj:go() error("from method") end
+obj:go()

@@ -1,0 +1,3 @@
+local function helper() error("from helper") end
+local function run() helper() end
+run()

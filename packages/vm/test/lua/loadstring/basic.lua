@@ -1,0 +1,3 @@
+local f = loadstring("return 1 + 2")
+print(f())
+print(loadstring("x = ...; return x * 2")(21))

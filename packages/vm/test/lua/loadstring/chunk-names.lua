@@ -1,0 +1,6 @@
+print(type(loadstring("error('e')")))
+print(pcall(loadstring("error('e')")))
+print(pcall(loadstring("error('e')", "named")))
+print(pcall(loadstring("error('e')", "=custom")))
+print(pcall(loadstring("error('e')", "@file.lua")))
+print(pcall(loadstring("local x = nil; x()", "=(load)")))

@@ -1,0 +1,5 @@
+print(pcall(loadstring))
+print(pcall(loadstring, nil))
+print(pcall(loadstring, {}))
+print(select("#", loadstring("")))
+print(type(loadstring("")))

@@ -1,0 +1,2 @@
+print(pcall(loadstring("x()\ny()")))
+print(pcall(loadstring("\nerror('on two')")))

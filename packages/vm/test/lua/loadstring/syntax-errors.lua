@@ -1,0 +1,6 @@
+print(loadstring("x ="))
+print(loadstring("return return"))
+print(loadstring("x = 'unterminated"))
+print(loadstring("for i = 1 do end"))
+print(loadstring("f(", "=mychunk"))
+print(loadstring("local 1 = 2", "@here.lua"))

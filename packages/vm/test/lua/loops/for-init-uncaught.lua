@@ -1,0 +1,2 @@
+local start
+for i = start, 10 do print(i) end

@@ -1,0 +1,3 @@
+local mt = getmetatable("")
+print(type(mt), type(mt.__index))
+print(("x").nothing)

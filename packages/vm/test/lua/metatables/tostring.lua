@@ -1,0 +1,5 @@
+local t = setmetatable({}, { __tostring = function(self) return "custom!" end })
+print(tostring(t))
+print(t)
+local u = setmetatable({}, { __tostring = function() return 42 end })
+print(tostring(u))

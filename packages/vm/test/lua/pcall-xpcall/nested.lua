@@ -1,0 +1,5 @@
+print(pcall(pcall, error, "e"))
+print(pcall(function()
+  local ok, e = pcall(error, "inner")
+  error("outer: " .. e, 0)
+end))

@@ -1,0 +1,4 @@
+print(pcall(42))
+print(pcall(nil))
+print(pcall({}))
+print(pcall())

@@ -1,0 +1,3 @@
+local function many() return nil, nil, 3 end
+print(select("#", pcall(many)))
+print(pcall(many))

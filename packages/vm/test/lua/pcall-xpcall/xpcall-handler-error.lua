@@ -1,0 +1,1 @@
+print(xpcall(function() error("a") end, function(m) error("b") end))

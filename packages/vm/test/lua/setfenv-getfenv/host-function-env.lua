@@ -1,0 +1,1 @@
+print(getfenv(print) == _G)

@@ -1,0 +1,4 @@
+print(pcall(setfenv, 1, 2))
+print(pcall(setfenv, print, {}))
+print(pcall(setfenv, {}, {}))
+print(pcall(setfenv, 100, {}))

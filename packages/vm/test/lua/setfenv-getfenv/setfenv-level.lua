@@ -1,0 +1,7 @@
+local function sandboxed()
+  setfenv(1, { print = print, y = 5 })
+  print(y, x)
+end
+x = "outside"
+sandboxed()
+print(x)

@@ -1,0 +1,2 @@
+local function recurse(n) return recurse(n + 1) + 1 end
+recurse(1)

@@ -1,0 +1,6 @@
+print([[abc]], [==[a]]b]==], [[
+first newline skipped]])
+local s = [[
+x
+y]]
+print(#s, s)

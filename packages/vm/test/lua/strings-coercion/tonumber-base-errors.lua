@@ -1,0 +1,5 @@
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(pcall(tonumber))
+print(tonumber("-ff", 16), tonumber("FF", 16), tonumber("1z", 36))
+print(tonumber("  11  ", 2), tonumber("12", 2))

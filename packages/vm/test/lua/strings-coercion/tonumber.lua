@@ -1,0 +1,7 @@
+print(tonumber("10"), tonumber("  10  "), tonumber("0x1F"), tonumber("1e3"))
+print(tonumber("abc"), tonumber(""), tonumber(" "), tonumber("1 2"))
+print(tonumber("10", 2), tonumber("ff", 16), tonumber("zz", 36), tonumber("777", 8))
+print(tonumber("8", 8), tonumber("1.5", 10), tonumber(nil))
+print(tonumber(15), tonumber("-7"), tonumber("- 7"), tonumber("+7"))
+print(tonumber(".5"), tonumber("5."), tonumber("0x"), tonumber("1e"))
+print(tonumber("inf"), tonumber("nan"), tonumber("-0"))

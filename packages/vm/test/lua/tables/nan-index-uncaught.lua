@@ -1,0 +1,3 @@
+local t = {}
+local k = 0/0
+t[k] = true

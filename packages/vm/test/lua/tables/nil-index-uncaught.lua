@@ -1,0 +1,2 @@
+local t = {}
+t[nil] = 1

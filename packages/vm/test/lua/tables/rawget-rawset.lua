@@ -1,0 +1,7 @@
+local t = setmetatable({}, { __index = function() return "meta" end, __newindex = function() error("no") end })
+print(t.x, rawget(t, "x"))
+rawset(t, "x", 5)
+print(t.x, rawget(t, "x"))
+print(rawequal(t, t), rawequal(t, {}), rawequal(1, 1), rawequal("a", "a"))
+print(pcall(rawget, 1, 2))
+print(pcall(rawset, {}, 1))

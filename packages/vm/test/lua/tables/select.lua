@@ -1,0 +1,8 @@
+print(select("#"), select("#", nil, nil), select("#", 1, 2, 3))
+print(select(2, "a", "b", "c"))
+print(select(-1, "a", "b", "c"))
+print(select(-2, "a", "b", "c"))
+print(pcall(select, 0, 1))
+print(pcall(select, -5, 1))
+print(pcall(select, "x"))
+print(select(5, 1, 2))

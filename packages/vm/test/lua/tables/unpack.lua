@@ -1,0 +1,8 @@
+print(unpack({1, 2, 3}))
+print(unpack({1, 2, 3}, 2))
+print(unpack({1, 2, 3}, 2, 3))
+print(unpack({1, 2, 3}, -1, 1))
+print(unpack({}, 1, 0))
+print(unpack({n = 1}))
+print(select("#", unpack({1, nil, 3})))
+print(pcall(unpack))
