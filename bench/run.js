@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// Benchmark runner: every program in bench/programs runs on Valua (bin/valua,
+// built dist), lua5.1, luajit (when installed) and fengari in the same run,
+// each engine in its own child process, several repetitions. Reports the
+// median wall time, the peak RSS (from /usr/bin/time) and the ratios
+// Valua/lua5.1 and Valua/fengari as a markdown table on stdout, and the raw
+// numbers as JSON in bench/results/latest.json (gitignored).
+// Every program prints a checksum; the engines must print the same output, a
+// mismatch is reported (never silently timed). This is not a test: nothing
+// here fails on timing.
+//
+// Usage: node bench/run.js [--reps N] [--only fib,closures] [--engines valua,lua5.1]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const root = dirname(benchDir);
+const programsDir = join(benchDir, 'programs');
+const TIMEOUT_MS = 180_000;
+
+function parseArgs(argv) {
+  const opts = { reps: 3, only: null, engines: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--reps') opts.reps = Math.max(1, Number(argv[++i]));
+    else if (a === '--only') opts.only = String(argv[++i]).split(',');
+    else if (a === '--engines') opts.engines = String(argv[++i]).split(',');
+    else {
+      process.stderr.write(`unknown option ${a}\nusage: node bench/run.js [--reps N] [--only a,b] [--engines valua,lua5.1,luajit,fengari]\n`);
+      process.exit(2);
+    }
+  }
+  return opts;
+}
+
+function onPath(cmd) {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : null;
+}
+
+// Every engine is a command line; the program file is appended.
+function allEngines() {
+  const engines = [
+    { name: 'valua', cmd: [process.execPath, join(root, 'bin', 'valua')], available: existsSync(join(root, 'packages', 'vm', 'dist', 'cli.js')) },
+    { name: 'lua5.1', cmd: ['lua5.1'], available: onPath('lua5.1') !== null },
+    { name: 'luajit', cmd: ['luajit'], available: onPath('luajit') !== null },
+    { name: 'fengari', cmd: [process.execPath, join(benchDir, 'engines', 'fengari-run.js')], available: true },
+  ];
+  return engines;
+}
+
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+// One run of one engine on one program: wall time measured around the child,
+// peak RSS (KB) reported by GNU time into a side file so stderr stays the
+// program's own.
+function runOnce(engine, file) {
+  const rssFile = join(tmpdir(), `valua-bench-rss-${process.pid}.txt`);
+  const cmd = timeBin ? [timeBin, '-f', '%M', '-o', rssFile, ...engine.cmd, file] : [...engine.cmd, file];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'latin1', timeout: TIMEOUT_MS, maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  let rssKB = null;
+  if (timeBin && existsSync(rssFile)) {
+    const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+    const v = Number(lines[lines.length - 1]);
+    rssKB = Number.isFinite(v) ? v : null;
+    rmSync(rssFile, { force: true });
+  }
+  const ok = r.status === 0 && !r.error;
+  return { ok, ms, rssKB, stdout: r.stdout ?? '', stderr: (r.error ? String(r.error) : r.stderr ?? '').slice(0, 500) };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  let engines = allEngines().filter((e) => e.available);
+  if (opts.engines) engines = engines.filter((e) => opts.engines.includes(e.name));
+  let programs = readdirSync(programsDir).filter((f) => f.endsWith('.lua')).sort();
+  if (opts.only) programs = programs.filter((p) => opts.only.includes(basename(p, '.lua')));
+
+  const results = [];
+  for (const prog of programs) {
+    const file = join(programsDir, prog);
+    const row = { program: basename(prog, '.lua'), engines: {}, checksumsAgree: true, reference: null };
+    for (const engine of engines) {
+      const runs = [];
+      for (let i = 0; i < opts.reps; i++) {
+        const r = runOnce(engine, file);
+        runs.push(r);
+        if (!r.ok) break; // a failing engine is reported once, not retried
+      }
+      const failed = runs.find((r) => !r.ok);
+      const entry = failed
+        ? { ok: false, error: failed.stderr.trim().split('\n')[0] || 'failed', stdout: failed.stdout }
+        : {
+            ok: true,
+            medianMs: median(runs.map((r) => r.ms)),
+            timesMs: runs.map((r) => Math.round(r.ms * 10) / 10),
+            peakRssKB: runs.every((r) => r.rssKB !== null) ? Math.max(...runs.map((r) => r.rssKB)) : null,
+            stdout: runs[0].stdout,
+          };
+      row.engines[engine.name] = entry;
+      process.stderr.write(`${row.program} on ${engine.name}: ${entry.ok ? `${entry.medianMs.toFixed(0)} ms` : `FAILED (${entry.error})`}\n`);
+    }
+    // lua5.1 is the reference output when present; otherwise the first engine that ran.
+    const ref = row.engines['lua5.1']?.ok ? row.engines['lua5.1'] : Object.values(row.engines).find((e) => e.ok);
+    row.reference = ref ? ref.stdout : null;
+    for (const [name, e] of Object.entries(row.engines)) {
+      e.checksumOk = e.ok && e.stdout === row.reference;
+      if (e.ok && !e.checksumOk) row.checksumsAgree = false;
+      if (e.ok && !e.checksumOk) process.stderr.write(`  checksum mismatch on ${name}: ${JSON.stringify(e.stdout)} vs ${JSON.stringify(row.reference)}\n`);
+    }
+    const v = row.engines.valua;
+    const ratio = (other) => (v?.ok && row.engines[other]?.ok ? v.medianMs / row.engines[other].medianMs : null);
+    row.valuaOverLua51 = ratio('lua5.1');
+    row.valuaOverFengari = ratio('fengari');
+    results.push(row);
+  }
+
+  const names = engines.map((e) => e.name);
+  const fmtMs = (e) => (!e ? '-' : e.ok ? `${e.medianMs.toFixed(0)}${e.checksumOk ? '' : ' (wrong output)'}` : 'error');
+  const fmtMB = (e) => (e?.ok && e.peakRssKB !== null ? (e.peakRssKB / 1024).toFixed(1) : '-');
+  const fmtRatio = (x) => (x === null ? '-' : `${x.toFixed(2)}x`);
+  const lines = [];
+  lines.push(`Median of ${opts.reps} run(s), wall time in ms (each run is a fresh process, startup included); peak RSS in MB.`);
+  lines.push('');
+  lines.push(`| program | ${names.map((n) => `${n} ms`).join(' | ')} | valua/lua5.1 | valua/fengari | ${names.map((n) => `${n} MB`).join(' | ')} |`);
+  lines.push(`|---|${names.map(() => '---:').join('|')}|---:|---:|${names.map(() => '---:').join('|')}|`);
+  for (const row of results) {
+    lines.push(`| ${row.program} | ${names.map((n) => fmtMs(row.engines[n])).join(' | ')} | ${fmtRatio(row.valuaOverLua51)} | ${fmtRatio(row.valuaOverFengari)} | ${names.map((n) => fmtMB(row.engines[n])).join(' | ')} |`);
+  }
+  const geo = (key) => {
+    const xs = results.map((r) => r[key]).filter((x) => x !== null);
+    return xs.length ? Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length) : null;
+  };
+  lines.push('');
+  lines.push(`Geometric mean: valua/lua5.1 ${fmtRatio(geo('valuaOverLua51'))}, valua/fengari ${fmtRatio(geo('valuaOverFengari'))}.`);
+  process.stdout.write(lines.join('\n') + '\n');
+
+  const outDir = join(benchDir, 'results');
+  mkdirSync(outDir, { recursive: true });
+  const json = {
+    date: new Date().toISOString(),
+    node: process.version,
+    reps: opts.reps,
+    engines: names,
+    geomean: { valuaOverLua51: geo('valuaOverLua51'), valuaOverFengari: geo('valuaOverFengari') },
+    results: results.map((r) => ({
+      ...r,
+      engines: Object.fromEntries(Object.entries(r.engines).map(([n, e]) => [n, { ...e, stdout: undefined }])),
+    })),
+  };
+  writeFileSync(join(outDir, 'latest.json'), JSON.stringify(json, null, 2) + '\n');
+  if (results.some((r) => !r.checksumsAgree)) process.exitCode = 1;
+}
+
+main();
