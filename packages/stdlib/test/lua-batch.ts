@@ -10,11 +10,11 @@ import { join } from 'node:path';
 export const EMIT = 'local function emit(s) s = tostring(s) io.write(#s, ":", s) end\n';
 
 /** Runs `source` with lua5.1 and returns its stdout as a byte string. */
-export function runLua(source: string, stdin = ''): { stdout: string; stderr: string; status: number | null } {
+export function runLua(source: string, stdin = '', env?: Record<string, string>): { stdout: string; stderr: string; status: number | null } {
   const dir = mkdtempSync(join(tmpdir(), 'valua-stdlib-'));
   const file = join(dir, 'driver.lua');
   writeFileSync(file, Buffer.from(source, 'latin1'));
-  const r = spawnSync('lua5.1', [file], { input: Buffer.from(stdin, 'latin1'), maxBuffer: 1 << 28 });
+  const r = spawnSync('lua5.1', [file], { input: Buffer.from(stdin, 'latin1'), maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   return { stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), status: r.status };
 }
 
