@@ -1,0 +1,144 @@
+// The Lua 5.1 token vocabulary as Chevrotain token types, in matching order.
+//
+// Invariants:
+// - Every byte of any input is matched by some token type (`Other` is the
+//   catch-all for bytes Lua returns as single-character tokens, such as
+//   control characters, `~`, `!` or bytes >= 0x80), so the Chevrotain lexer
+//   itself never reports an error; Lua's lexical errors come from the custom
+//   matchers in matchers.ts and surface as one `LexError` token.
+// - Keywords are matched before `Name` and fall back to it (longer_alt), so
+//   `endx` is a name.
+// - `BinaryOp` and `UnaryOp` are categories; `-` belongs to both.
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import {
+  matchComment, matchConcat, matchDots, matchLongString, matchNumber, matchShortString,
+} from './matchers.js';
+
+export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
+export const UnaryOp = createToken({ name: 'UnaryOp', pattern: Lexer.NA });
+
+// lua5.1: line breaks are "\n", "\r", "\n\r" and "\r\n" (inclinenumber skips
+// a pair of different newline characters as one).
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /(?:[ \t\f\v]|\r\n?|\n\r?)+/,
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+export const Comment = createToken({
+  name: 'Comment',
+  pattern: { exec: matchComment },
+  start_chars_hint: ['-'],
+  group: Lexer.SKIPPED,
+  line_breaks: true,
+});
+
+export const ShortString = createToken({
+  name: 'ShortString',
+  pattern: { exec: matchShortString },
+  start_chars_hint: ['"', "'"],
+  line_breaks: true,
+});
+
+export const LongString = createToken({
+  name: 'LongString',
+  pattern: { exec: matchLongString },
+  start_chars_hint: ['['],
+  line_breaks: true,
+});
+
+export const Numeral = createToken({
+  name: 'Numeral',
+  pattern: { exec: matchNumber },
+  start_chars_hint: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.'],
+  line_breaks: false,
+});
+
+export const Name = createToken({ name: 'Name', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+
+function keyword(word: string, categories: TokenType[] = []): TokenType {
+  return createToken({
+    name: word,
+    pattern: new RegExp(word),
+    longer_alt: Name,
+    categories,
+  });
+}
+
+export const And = keyword('and', [BinaryOp]);
+export const Break = keyword('break');
+export const Do = keyword('do');
+export const Else = keyword('else');
+export const Elseif = keyword('elseif');
+export const End = keyword('end');
+export const False = keyword('false');
+export const For = keyword('for');
+export const FunctionKw = keyword('function');
+export const If = keyword('if');
+export const In = keyword('in');
+export const Local = keyword('local');
+export const Nil = keyword('nil');
+export const Not = keyword('not', [UnaryOp]);
+export const Or = keyword('or', [BinaryOp]);
+export const Repeat = keyword('repeat');
+export const Return = keyword('return');
+export const Then = keyword('then');
+export const True = keyword('true');
+export const Until = keyword('until');
+export const While = keyword('while');
+
+// lua5.1 reads '.' followed by '.' or NUL as '..' (check_next uses strchr,
+// which also finds the terminating NUL), hence custom matchers.
+export const Dots = createToken({
+  name: 'Dots', pattern: { exec: matchDots }, start_chars_hint: ['.'], line_breaks: false,
+});
+export const Concat = createToken({
+  name: 'Concat', pattern: { exec: matchConcat }, start_chars_hint: ['.'], line_breaks: false,
+  categories: [BinaryOp],
+});
+export const Dot = createToken({ name: 'Dot', pattern: /\./ });
+
+export const Eq = createToken({ name: 'Eq', pattern: /==/, categories: [BinaryOp] });
+export const Assign = createToken({ name: 'Assign', pattern: /=/ });
+export const Le = createToken({ name: 'Le', pattern: /<=/, categories: [BinaryOp] });
+export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [BinaryOp] });
+export const Ge = createToken({ name: 'Ge', pattern: />=/, categories: [BinaryOp] });
+export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [BinaryOp] });
+export const Ne = createToken({ name: 'Ne', pattern: /~=/, categories: [BinaryOp] });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [BinaryOp] });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [BinaryOp, UnaryOp] });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [BinaryOp] });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [BinaryOp] });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [BinaryOp] });
+export const Caret = createToken({ name: 'Caret', pattern: /\^/, categories: [BinaryOp] });
+export const Hash = createToken({ name: 'Hash', pattern: /#/, categories: [UnaryOp] });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
+export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
+export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
+export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
+export const Semi = createToken({ name: 'Semi', pattern: /;/ });
+export const Colon = createToken({ name: 'Colon', pattern: /:/ });
+export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+
+/** Any other byte: a single-character token no grammar rule accepts. */
+export const Other = createToken({
+  name: 'Other', pattern: /[\x00-\uffff]/, line_breaks: false,
+});
+
+/** Stands for a lexical error; it ends the token stream (see lexer.ts). */
+export const LexError = createToken({ name: 'LexError', pattern: Lexer.NA });
+
+/** Matching order: custom matchers before the fixed tokens sharing their first byte. */
+export const allTokens: TokenType[] = [
+  WhiteSpace, Comment, ShortString, LongString, Numeral,
+  And, Break, Do, Elseif, Else, End, False, For, FunctionKw, If, In, Local, Nil, Not,
+  Or, Repeat, Return, Then, True, Until, While, Name,
+  Dots, Concat, Dot,
+  Eq, Assign, Le, Lt, Ge, Gt, Ne, Plus, Minus, Star, Slash, Percent, Caret, Hash,
+  LParen, RParen, LBrace, RBrace, LBracket, RBracket, Semi, Colon, Comma,
+  Other,
+  BinaryOp, UnaryOp, LexError,
+];
