@@ -1,13 +1,14 @@
 // A compiled function prototype: what the compiler produces and the VM runs.
 // Mirrors Lua 5.1's Proto so that `valuac -l` can print luac5.1's layout.
-// Invariants: `lineinfo.length === code.length`; constants are nil-free
-// numbers, strings and booleans, deduplicated by value (5.1 folds -0 into 0
+// Invariants: `lineinfo.length === code.length`; constants are numbers,
+// strings, booleans and (for `x == nil` comparisons) nil, deduplicated by value (5.1 folds -0 into 0
 // and 1 into 1.0); captured variables are described, as in 5.1, by the
 // MOVE (local of the enclosing function) / GETUPVAL (its upvalue) pseudo-
 // instructions that follow each CLOSURE.
 
-/** Values a constant table can hold. */
-export type Constant = number | string | boolean;
+/** Values a constant table can hold. `undefined` (nil) appears only as an
+ *  RK operand of EQ: lua5.1's "return x == nil" compiles to EQ 1 0 K(nil). */
+export type Constant = number | string | boolean | undefined;
 
 export interface LocVar {
   name: string;

@@ -1,0 +1,693 @@
+// AST -> Proto: Lua 5.1's lparser.c code generation, driven by the AST.
+//
+// The functions below carry lparser.c's production names and emit code in
+// exactly the order the one-pass 5.1 parser would, so that listings equal
+// `luac5.1 -l`. Line info: 5.1 stamps an instruction with ls->lastline, the
+// line of the last token consumed when it is emitted; `fs.line` plays that
+// role and is moved forward at the points where the parser would consume a
+// token whose line the AST records (statement keywords, operators, `then`,
+// `do`, `=`, `)`...). Tokens the AST doesn't locate (commas, `do` of while)
+// are assumed to sit on the line of what precedes them.
+//
+// Invariant (as lparser.c's chunk()): after each statement
+// fs.freereg === fs.nactvar.
+
+import type {
+  Block, Chunk, Expression, FunctionExpr, Statement, Name, Index, BinaryOp, Assign,
+  TableConstructor, Call, MethodCall, If, While, Repeat, NumericFor, GenericFor, Return,
+  Local, LocalFunction, FunctionDecl,
+} from '@valua/parser';
+import { Op } from '../opcodes.js';
+import { Proto, VARARG_HASARG, VARARG_ISVARARG, VARARG_NEEDSARG } from '../proto.js';
+import {
+  FuncState, ExpDesc, ExpKind, BinOpr, UnOpr, NO_JUMP, MULTRET, hasMultRet, int2fb,
+  type BlockCnt,
+} from './func-state.js';
+import { compileError } from './errors.js';
+import { LFIELDS_PER_FLUSH, NO_REG } from '../opcodes.js';
+
+/** LUAI_MAXVARS */
+export const MAX_LOCALS = 200;
+/** LUAI_MAXUPVALUES */
+export const MAX_UPVALUES = 60;
+
+const BINOPR: Readonly<Record<BinaryOp, BinOpr>> = {
+  '+': BinOpr.ADD, '-': BinOpr.SUB, '*': BinOpr.MUL, '/': BinOpr.DIV, '%': BinOpr.MOD,
+  '^': BinOpr.POW, '..': BinOpr.CONCAT, '~=': BinOpr.NE, '==': BinOpr.EQ, '<': BinOpr.LT,
+  '<=': BinOpr.LE, '>': BinOpr.GT, '>=': BinOpr.GE, 'and': BinOpr.AND, 'or': BinOpr.OR,
+};
+
+/** Compiles a parsed chunk into its main function (vararg, no parameters). */
+export function compile(chunk: Chunk): Proto {
+  const f = new Proto(chunk.chunkName);
+  f.isVararg = VARARG_ISVARARG;
+  const fs = new FuncState(f, null, 1);
+  try {
+    statList(fs, chunk.body);
+    closeFunc(fs);
+  } catch (e) {
+    // A hand-built AST deeper than the parser allows must not crash the host.
+    if (e instanceof RangeError) compileError(fs, 'chunk has too many syntax levels');
+    throw e;
+  }
+  return f;
+}
+
+// ---------------------------------------------------------------- functions
+
+function closeFunc(fs: FuncState): void {
+  removevars(fs, 0);
+  fs.ret(0, 0);
+  fs.finish();
+}
+
+function errorLimit(fs: FuncState, limit: number, what: string): never {
+  const msg = fs.f.lineDefined === 0
+    ? `main function has more than ${limit} ${what}`
+    : `function at line ${fs.f.lineDefined} has more than ${limit} ${what}`;
+  compileError(fs, msg);
+}
+
+function newLocalvar(fs: FuncState, name: string, n: number): void {
+  if (fs.nactvar + n + 1 > MAX_LOCALS) errorLimit(fs, MAX_LOCALS, 'local variables');
+  fs.f.locvars.push({ name, startpc: 0, endpc: 0 });
+  fs.actvar[fs.nactvar + n] = fs.f.locvars.length - 1;
+}
+
+function adjustlocalvars(fs: FuncState, nvars: number): void {
+  fs.nactvar += nvars;
+  for (; nvars > 0; nvars--) getlocvar(fs, fs.nactvar - nvars).startpc = fs.pc;
+}
+
+function getlocvar(fs: FuncState, i: number) {
+  return fs.f.locvars[fs.actvar[i]!]!;
+}
+
+function removevars(fs: FuncState, tolevel: number): void {
+  while (fs.nactvar > tolevel) getlocvar(fs, --fs.nactvar).endpc = fs.pc;
+}
+
+function enterblock(fs: FuncState, isbreakable: boolean): BlockCnt {
+  const bl: BlockCnt = { previous: fs.bl, breaklist: NO_JUMP, nactvar: fs.nactvar, upval: false, isbreakable };
+  fs.bl = bl;
+  return bl;
+}
+
+function leaveblock(fs: FuncState): void {
+  const bl = fs.bl!;
+  fs.bl = bl.previous;
+  removevars(fs, bl.nactvar);
+  if (bl.upval) fs.codeABC(Op.CLOSE, bl.nactvar, 0, 0);
+  fs.freereg = fs.nactvar;
+  fs.patchtohere(bl.breaklist);
+}
+
+// body -> `(' parlist `)' chunk END
+function body(parent: FuncState, func: FunctionExpr, e: ExpDesc): void {
+  const f = new Proto(parent.f.source);
+  f.lineDefined = func.line;
+  const fs = new FuncState(f, parent, parent.line);
+  // parlist -> [ param { `,' param } ]
+  const params = func.params;
+  for (let i = 0; i < params.length; i++) newLocalvar(fs, params[i]!, i);
+  let nparams = params.length;
+  if (func.isVararg) {
+    // LUA_COMPAT_VARARG: a vararg function gets a hidden local `arg`.
+    newLocalvar(fs, 'arg', nparams++);
+    f.isVararg = VARARG_HASARG | VARARG_NEEDSARG | VARARG_ISVARARG;
+  }
+  adjustlocalvars(fs, nparams);
+  f.numParams = fs.nactvar - (f.isVararg & VARARG_HASARG);
+  fs.reserveregs(fs.nactvar);
+  statList(fs, func.body);
+  f.lastLineDefined = func.lastLine;
+  fs.line = func.lastLine;
+  closeFunc(fs);
+  // pushclosure
+  parent.line = func.lastLine;
+  parent.f.p.push(f);
+  e.init(ExpKind.RELOCABLE, parent.codeABx(Op.CLOSURE, 0, parent.f.p.length - 1));
+  for (const uv of fs.upvalues) {
+    parent.codeABC(uv.k === ExpKind.LOCAL ? Op.MOVE : Op.GETUPVAL, 0, uv.info, 0);
+  }
+}
+
+// ---------------------------------------------------------------- variables
+
+function searchvar(fs: FuncState, n: string): number {
+  for (let i = fs.nactvar - 1; i >= 0; i--) {
+    if (getlocvar(fs, i).name === n) return i;
+  }
+  return -1;
+}
+
+function markupval(fs: FuncState, level: number): void {
+  let bl = fs.bl;
+  while (bl !== null && bl.nactvar > level) bl = bl.previous;
+  if (bl !== null) bl.upval = true;
+}
+
+function indexupvalue(fs: FuncState, name: string, v: ExpDesc): number {
+  const ups = fs.upvalues;
+  for (let i = 0; i < ups.length; i++) {
+    if (ups[i]!.k === v.k && ups[i]!.info === v.info) return i;
+  }
+  if (ups.length + 1 > MAX_UPVALUES) errorLimit(fs, MAX_UPVALUES, 'upvalues');
+  ups.push({ k: v.k, info: v.info });
+  fs.f.upvalueNames.push(name);
+  return ups.length - 1;
+}
+
+function singlevaraux(fs: FuncState | null, n: string, v: ExpDesc, base: boolean): ExpKind {
+  if (fs === null) {
+    v.init(ExpKind.GLOBAL, NO_REG);
+    return ExpKind.GLOBAL;
+  }
+  const idx = searchvar(fs, n);
+  if (idx >= 0) {
+    v.init(ExpKind.LOCAL, idx);
+    if (!base) markupval(fs, idx);
+    return ExpKind.LOCAL;
+  }
+  if (singlevaraux(fs.prev, n, v, false) === ExpKind.GLOBAL) return ExpKind.GLOBAL;
+  v.info = indexupvalue(fs, n, v);
+  v.k = ExpKind.UPVAL;
+  return ExpKind.UPVAL;
+}
+
+function singlevar(fs: FuncState, name: string, v: ExpDesc): void {
+  if (singlevaraux(fs, name, v, true) === ExpKind.GLOBAL) v.info = fs.stringK(name);
+}
+
+// ---------------------------------------------------------------- expressions
+
+function codestring(fs: FuncState, e: ExpDesc, s: string): void {
+  e.init(ExpKind.K, fs.stringK(s));
+}
+
+/** expr: compiles `node` into the descriptor `v` (no code for the final value yet). */
+function expr(fs: FuncState, node: Expression, v: ExpDesc): void {
+  switch (node.kind) {
+    case 'Nil': v.init(ExpKind.NIL, 0); break;
+    case 'True': v.init(ExpKind.TRUE, 0); break;
+    case 'False': v.init(ExpKind.FALSE, 0); break;
+    case 'Number':
+      v.init(ExpKind.KNUM, 0);
+      v.nval = node.value;
+      break;
+    case 'String': codestring(fs, v, node.value); break;
+    case 'Vararg':
+      if (fs.f.isVararg === 0) {
+        compileError(fs, "cannot use '...' outside a vararg function", '...', node.line);
+      }
+      fs.f.isVararg &= ~VARARG_NEEDSARG;
+      // emitted before `...` is consumed: the line of the token before it
+      v.init(ExpKind.VARARG, fs.codeABC(Op.VARARG, 0, 1, 0));
+      break;
+    case 'Table':
+      constructor(fs, node, v);
+      break;
+    case 'Function':
+      body(fs, node, v);
+      break;
+    case 'Name':
+      singlevar(fs, node.name, v);
+      break;
+    case 'Index':
+      index(fs, node, v);
+      break;
+    case 'Call':
+      expr(fs, node.callee, v);
+      fs.exp2nextreg(v);
+      funcargs(fs, node, v);
+      break;
+    case 'MethodCall': {
+      expr(fs, node.object, v);
+      fs.line = node.methodLine;
+      const key = new ExpDesc();
+      codestring(fs, key, node.method);
+      fs.self(v, key);
+      funcargs(fs, node, v);
+      break;
+    }
+    case 'Paren':
+      expr(fs, node.expr, v);
+      fs.line = node.lastLine;
+      fs.dischargevars(v);
+      break;
+    case 'Unary':
+      fs.line = node.line;
+      expr(fs, node.operand, v);
+      fs.prefix(node.op === '-' ? UnOpr.MINUS : node.op === 'not' ? UnOpr.NOT : UnOpr.LEN, v);
+      break;
+    case 'Binary': {
+      const op = BINOPR[node.op];
+      expr(fs, node.left, v);
+      fs.line = node.opLine;
+      fs.infix(op, v);
+      const v2 = new ExpDesc();
+      expr(fs, node.right, v2);
+      fs.posfix(op, v, v2);
+      break;
+    }
+  }
+  fs.line = node.lastLine;
+}
+
+// primaryexp suffixes `.name` and `[exp]`
+function index(fs: FuncState, node: Index, v: ExpDesc): void {
+  expr(fs, node.object, v);
+  fs.exp2anyreg(v);
+  const key = new ExpDesc();
+  if (node.dot && node.key.kind === 'String') {
+    fs.line = node.lastLine;
+    codestring(fs, key, node.key.value);
+  } else {
+    // yindex -> '[' expr ']'
+    expr(fs, node.key, key);
+    fs.exp2val(key);
+    fs.line = node.lastLine;
+  }
+  fs.indexed(v, key);
+}
+
+// funcargs -> `(' [ explist1 ] `)' | constructor | STRING
+function funcargs(fs: FuncState, node: Call | MethodCall, f: ExpDesc): void {
+  const line = node.argsLine;
+  fs.line = line;
+  const args = new ExpDesc();
+  if (node.args.length > 0) {
+    explist(fs, node.args, args);
+    fs.setmultret(args);
+  }
+  fs.line = node.lastLine;
+  const base = f.info;
+  let nparams: number;
+  if (hasMultRet(args.k)) {
+    nparams = MULTRET;
+  } else {
+    if (args.k !== ExpKind.VOID) fs.exp2nextreg(args);
+    nparams = fs.freereg - (base + 1);
+  }
+  f.init(ExpKind.CALL, fs.codeABC(Op.CALL, base, nparams + 1, 2));
+  fs.fixline(line);
+  fs.freereg = base + 1;
+}
+
+/** explist1 -> expr { `,' expr }: all but the last go to the next registers. */
+function explist(fs: FuncState, exprs: readonly Expression[], v: ExpDesc): number {
+  expr(fs, exprs[0]!, v);
+  for (let i = 1; i < exprs.length; i++) {
+    fs.exp2nextreg(v);
+    expr(fs, exprs[i]!, v);
+  }
+  return exprs.length;
+}
+
+// constructor -> `{' [ field { fieldsep field } [ fieldsep ] ] `}'
+function constructor(fs: FuncState, node: TableConstructor, t: ExpDesc): void {
+  const pc = fs.codeABC(Op.NEWTABLE, 0, 0, 0);
+  let na = 0;
+  let nh = 0;
+  let tostore = 0;
+  t.init(ExpKind.RELOCABLE, pc);
+  const v = new ExpDesc(); // last list item read
+  fs.exp2nextreg(t); // fix it at stack top (for gc)
+  fs.line = node.line;
+  for (const field of node.fields) {
+    // closelistfield
+    if (v.k !== ExpKind.VOID) {
+      fs.exp2nextreg(v);
+      v.k = ExpKind.VOID;
+      if (tostore === LFIELDS_PER_FLUSH) {
+        fs.setlist(t.info, na, tostore);
+        tostore = 0;
+      }
+    }
+    if (field.kind === 'Positional') {
+      // listfield
+      expr(fs, field.value, v);
+      na++;
+      tostore++;
+    } else {
+      // recfield -> (NAME | `['exp1`]') = exp1
+      const reg = fs.freereg;
+      const key = new ExpDesc();
+      if (field.kind === 'Named') {
+        fs.line = field.line;
+        codestring(fs, key, field.name);
+      } else {
+        expr(fs, field.key, key);
+        fs.exp2val(key);
+        fs.line = field.key.lastLine;
+      }
+      nh++;
+      const rkkey = fs.exp2RK(key);
+      const val = new ExpDesc();
+      expr(fs, field.value, val);
+      fs.codeABC(Op.SETTABLE, t.info, rkkey, fs.exp2RK(val));
+      fs.freereg = reg;
+    }
+    fs.line = field.lastLine;
+  }
+  fs.line = node.lastLine;
+  // lastlistfield
+  if (tostore !== 0) {
+    if (hasMultRet(v.k)) {
+      fs.setmultret(v);
+      fs.setlist(t.info, na, MULTRET);
+      na--; // do not count last expression (unknown number of elements)
+    } else {
+      if (v.k !== ExpKind.VOID) fs.exp2nextreg(v);
+      fs.setlist(t.info, na, tostore);
+    }
+  }
+  fs.setB(pc, int2fb(na));
+  fs.setC(pc, int2fb(nh));
+}
+
+// ---------------------------------------------------------------- statements
+
+function statList(fs: FuncState, block: Block): void {
+  for (const s of block.body) {
+    statement(fs, s);
+    fs.freereg = fs.nactvar; // free registers
+  }
+}
+
+function block(fs: FuncState, b: Block): void {
+  enterblock(fs, false);
+  statList(fs, b);
+  leaveblock(fs);
+}
+
+function statement(fs: FuncState, s: Statement): void {
+  fs.line = s.line;
+  switch (s.kind) {
+    case 'If': ifstat(fs, s); break;
+    case 'While': whilestat(fs, s); break;
+    case 'Do': block(fs, s.body); break;
+    case 'NumericFor': fornum(fs, s); break;
+    case 'GenericFor': forlist(fs, s); break;
+    case 'Repeat': repeatstat(fs, s); break;
+    case 'FunctionDecl': funcstat(fs, s); break;
+    case 'LocalFunction': localfunc(fs, s); break;
+    case 'Local': localstat(fs, s); break;
+    case 'Return': retstat(fs, s); break;
+    case 'Break': breakstat(fs); break;
+    case 'Assign': assignment(fs, s); break;
+    case 'CallStatement': {
+      const v = new ExpDesc();
+      expr(fs, s.call, v);
+      fs.setC(v.info, 1); // call statement uses no results
+      break;
+    }
+  }
+  fs.line = s.lastLine;
+}
+
+/** cond -> exp: jumps out when false; returns the false exit list. */
+function cond(fs: FuncState, e: Expression): number {
+  const v = new ExpDesc();
+  expr(fs, e, v);
+  if (v.k === ExpKind.NIL) v.k = ExpKind.FALSE; // `falses' are all equal here
+  fs.goiftrue(v);
+  return v.f;
+}
+
+function breakstat(fs: FuncState): void {
+  let bl = fs.bl;
+  let upval = false;
+  while (bl !== null && !bl.isbreakable) {
+    upval ||= bl.upval;
+    bl = bl.previous;
+  }
+  if (bl === null) compileError(fs, 'no loop to break');
+  if (upval) fs.codeABC(Op.CLOSE, bl.nactvar, 0, 0);
+  bl.breaklist = fs.concat(bl.breaklist, fs.jump());
+}
+
+// whilestat -> WHILE cond DO block END
+function whilestat(fs: FuncState, s: While): void {
+  const whileinit = fs.getlabel();
+  const condexit = cond(fs, s.cond);
+  enterblock(fs, true);
+  block(fs, s.body);
+  fs.patchlist(fs.jump(), whileinit);
+  fs.line = s.lastLine;
+  leaveblock(fs);
+  fs.patchtohere(condexit); // false conditions finish the loop
+}
+
+// repeatstat -> REPEAT block UNTIL cond
+function repeatstat(fs: FuncState, s: Repeat): void {
+  const repeatInit = fs.getlabel();
+  enterblock(fs, true); // loop block
+  const bl2 = enterblock(fs, false); // scope block
+  statList(fs, s.body);
+  fs.line = s.untilLine;
+  const condexit = cond(fs, s.cond); // read condition (inside scope block)
+  if (!bl2.upval) {
+    leaveblock(fs);
+    fs.patchlist(condexit, repeatInit);
+  } else {
+    // complete semantics when there are upvalues
+    breakstat(fs); // if condition then break
+    fs.patchtohere(condexit); // else...
+    leaveblock(fs); // finish scope...
+    fs.patchlist(fs.jump(), repeatInit); // and repeat
+  }
+  leaveblock(fs); // finish loop
+}
+
+// forbody -> DO block
+function forbody(fs: FuncState, base: number, line: number, nvars: number, isnum: boolean, doLine: number, b: Block): void {
+  adjustlocalvars(fs, 3); // control variables
+  fs.line = doLine;
+  const prep = isnum ? fs.codeAsBx(Op.FORPREP, base, NO_JUMP) : fs.jump();
+  enterblock(fs, false); // scope for declared variables
+  adjustlocalvars(fs, nvars);
+  fs.reserveregs(nvars);
+  block(fs, b);
+  leaveblock(fs);
+  fs.patchtohere(prep);
+  const endfor = isnum ? fs.codeAsBx(Op.FORLOOP, base, NO_JUMP) : fs.codeABC(Op.TFORLOOP, base, 0, nvars);
+  fs.fixline(line); // pretend that `OP_FOR' starts the loop
+  fs.patchlist(isnum ? endfor : fs.jump(), prep + 1);
+}
+
+// fornum -> NAME = exp1,exp1[,exp1] forbody
+function fornum(fs: FuncState, s: NumericFor): void {
+  enterblock(fs, true); // scope for loop and control variables
+  const base = fs.freereg;
+  newLocalvar(fs, '(for index)', 0);
+  newLocalvar(fs, '(for limit)', 1);
+  newLocalvar(fs, '(for step)', 2);
+  newLocalvar(fs, s.var, 3);
+  exp1(fs, s.start);
+  exp1(fs, s.limit);
+  if (s.step !== undefined) {
+    exp1(fs, s.step);
+  } else {
+    fs.codeABx(Op.LOADK, fs.freereg, fs.numberK(1));
+    fs.reserveregs(1);
+  }
+  forbody(fs, base, s.line, 1, true, s.doLine, s.body);
+  fs.line = s.lastLine;
+  leaveblock(fs); // loop scope (`break' jumps to this point)
+}
+
+function exp1(fs: FuncState, e: Expression): void {
+  const v = new ExpDesc();
+  expr(fs, e, v);
+  fs.exp2nextreg(v);
+}
+
+// forlist -> NAME {,NAME} IN explist1 forbody
+function forlist(fs: FuncState, s: GenericFor): void {
+  enterblock(fs, true);
+  const base = fs.freereg;
+  let nvars = 0;
+  newLocalvar(fs, '(for generator)', nvars++);
+  newLocalvar(fs, '(for state)', nvars++);
+  newLocalvar(fs, '(for control)', nvars++);
+  for (const n of s.names) newLocalvar(fs, n, nvars++);
+  // lparser.c takes the line after `in`: the first expression's line
+  const line = s.exprs[0]!.line;
+  const e = new ExpDesc();
+  adjustAssign(fs, 3, explist(fs, s.exprs, e), e);
+  fs.checkstack(3); // extra space to call generator
+  forbody(fs, base, line, nvars - 3, false, s.doLine, s.body);
+  fs.line = s.lastLine;
+  leaveblock(fs);
+}
+
+// ifstat -> IF cond THEN block {ELSEIF cond THEN block} [ELSE block] END
+function ifstat(fs: FuncState, s: If): void {
+  let escapelist = NO_JUMP;
+  let flist = NO_JUMP;
+  s.clauses.forEach((clause, i) => {
+    if (i > 0) {
+      escapelist = fs.concat(escapelist, fs.jump());
+      fs.patchtohere(flist);
+    }
+    // test_then_block
+    fs.line = clause.line;
+    flist = cond(fs, clause.cond);
+    fs.line = clause.thenLine;
+    block(fs, clause.body);
+  });
+  if (s.orelse !== undefined) {
+    escapelist = fs.concat(escapelist, fs.jump());
+    fs.patchtohere(flist);
+    fs.line = s.elseLine ?? fs.line; // skip ELSE (after patch, for correct line info)
+    block(fs, s.orelse);
+  } else {
+    escapelist = fs.concat(escapelist, flist);
+  }
+  fs.patchtohere(escapelist);
+}
+
+// funcstat -> FUNCTION funcname body
+function funcstat(fs: FuncState, s: FunctionDecl): void {
+  const v = new ExpDesc();
+  // funcname -> NAME {field} [`:' NAME]
+  singlevar(fs, s.path[0]!, v);
+  const keys = s.method === undefined ? s.path.slice(1) : [...s.path.slice(1), s.method];
+  for (const name of keys) {
+    fs.exp2anyreg(v);
+    const key = new ExpDesc();
+    codestring(fs, key, name);
+    fs.indexed(v, key);
+  }
+  const b = new ExpDesc();
+  body(fs, s.func, b);
+  fs.storevar(v, b);
+  fs.fixline(s.line); // definition `happens' in the first line
+}
+
+// localfunc -> LOCAL FUNCTION NAME body
+function localfunc(fs: FuncState, s: LocalFunction): void {
+  newLocalvar(fs, s.name, 0);
+  const v = new ExpDesc(ExpKind.LOCAL, fs.freereg);
+  fs.reserveregs(1);
+  adjustlocalvars(fs, 1);
+  const b = new ExpDesc();
+  body(fs, s.func, b);
+  fs.storevar(v, b);
+  // debug information will only see the variable after this point!
+  getlocvar(fs, fs.nactvar - 1).startpc = fs.pc;
+}
+
+// localstat -> LOCAL NAME {`,' NAME} [`=' explist1]
+function localstat(fs: FuncState, s: Local): void {
+  const nvars = s.names.length;
+  for (let i = 0; i < nvars; i++) newLocalvar(fs, s.names[i]!, i);
+  const e = new ExpDesc();
+  let nexps = 0;
+  if (s.values.length > 0) nexps = explist(fs, s.values, e);
+  fs.line = s.lastLine;
+  adjustAssign(fs, nvars, nexps, e);
+  adjustlocalvars(fs, nvars);
+}
+
+function adjustAssign(fs: FuncState, nvars: number, nexps: number, e: ExpDesc): void {
+  let extra = nvars - nexps;
+  if (hasMultRet(e.k)) {
+    extra++; // includes call itself
+    if (extra < 0) extra = 0;
+    fs.setreturns(e, extra); // last exp. provides the difference
+    if (extra > 1) fs.reserveregs(extra - 1);
+  } else {
+    if (e.k !== ExpKind.VOID) fs.exp2nextreg(e); // close last expression
+    if (extra > 0) {
+      const reg = fs.freereg;
+      fs.reserveregs(extra);
+      fs.nil(reg, extra);
+    }
+  }
+}
+
+/** The lvalue of an assignment target (primaryexp without the final discharge). */
+function lvalue(fs: FuncState, target: Name | Index, v: ExpDesc): void {
+  if (target.kind === 'Name') singlevar(fs, target.name, v);
+  else index(fs, target, v);
+  fs.line = target.lastLine;
+}
+
+// A local assigned in a multiple assignment that an earlier target uses as
+// table or key: the earlier store must see the old value, so copy it.
+function checkConflict(fs: FuncState, lhs: readonly ExpDesc[], v: ExpDesc): void {
+  const extra = fs.freereg;
+  let conflict = false;
+  for (const lh of lhs) {
+    if (lh.k === ExpKind.INDEXED) {
+      if (lh.info === v.info) {
+        conflict = true;
+        lh.info = extra;
+      }
+      if (lh.aux === v.info) {
+        conflict = true;
+        lh.aux = extra;
+      }
+    }
+  }
+  if (conflict) {
+    fs.codeABC(Op.MOVE, fs.freereg, v.info, 0);
+    fs.reserveregs(1);
+  }
+}
+
+// assignment -> `,' primaryexp assignment | `=' explist1
+function assignment(fs: FuncState, s: Assign): void {
+  const lhs: ExpDesc[] = [];
+  for (const target of s.targets) {
+    const v = new ExpDesc();
+    lvalue(fs, target, v);
+    if (lhs.length > 0 && v.k === ExpKind.LOCAL) checkConflict(fs, lhs, v);
+    lhs.push(v);
+  }
+  const nvars = lhs.length;
+  fs.line = s.eqLine;
+  const e = new ExpDesc();
+  const nexps = explist(fs, s.values, e);
+  fs.line = s.lastLine;
+  let i = nvars - 1;
+  if (nexps !== nvars) {
+    adjustAssign(fs, nvars, nexps, e);
+    if (nexps > nvars) fs.freereg -= nexps - nvars; // remove extra values
+  } else {
+    fs.setoneret(e); // close last expression
+    fs.storevar(lhs[i]!, e);
+    i--;
+  }
+  for (; i >= 0; i--) {
+    e.init(ExpKind.NONRELOC, fs.freereg - 1); // default assignment
+    fs.storevar(lhs[i]!, e);
+  }
+}
+
+// retstat -> RETURN explist
+function retstat(fs: FuncState, s: Return): void {
+  let first: number;
+  let nret: number;
+  if (s.values.length === 0) {
+    first = nret = 0; // return no values
+  } else {
+    const e = new ExpDesc();
+    nret = explist(fs, s.values, e);
+    fs.line = s.lastLine;
+    if (hasMultRet(e.k)) {
+      fs.setmultret(e);
+      if (e.k === ExpKind.CALL && nret === 1) fs.setOp(e.info, Op.TAILCALL); // tail call?
+      first = fs.nactvar;
+      nret = MULTRET; // return all values
+    } else if (nret === 1) {
+      first = fs.exp2anyreg(e); // only one single value
+    } else {
+      fs.exp2nextreg(e); // values must go to the `stack'
+      first = fs.nactvar; // return all `active' values
+    }
+  }
+  fs.ret(first, nret);
+}

@@ -1,0 +1,155 @@
+// `valuac`: luac5.1's command line (luac.c) over our compiler, without Node
+// imports (bin/valuac supplies the file system and streams).
+//
+// Same options, option-parsing quirks, messages and exit codes as luac5.1:
+// `-l` lists (twice: full), `-p` parses only, `-` reads stdin, `--` ends the
+// options, `-v` prints the version (and exits when it is the only argument),
+// several files are combined under a main function `=(valuac)` as luac does
+// with `=(luac)`, and with `-l`/`-p` but no file luac reads `luac.out`.
+// Deliberate difference: we don't write binary chunks, so whenever luac
+// would dump (no `-p`), valuac lists what was asked and then reports
+// that writing is unsupported (exit 1).
+
+import { parse } from '@valua/parser';
+import { Op, encodeABC, encodeABx } from '../opcodes.js';
+import { Proto } from '../proto.js';
+import { listing } from '../disasm.js';
+import { compile } from './compile.js';
+
+export interface ValuacIo {
+  /** The file's bytes as a byte string; `-` is never passed (see readStdin).
+   *  Throws an Error whose message is the C strerror text ("No such file or
+   *  directory"); set `op` on it to 'read' for failures after opening. */
+  readFile(path: string): string;
+  readStdin(): string;
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+const PROGNAME = 'valuac';
+const OUTPUT = 'luac.out';
+const VERSION_LINE = 'Valua 0.1.0  Lua 5.1 in TypeScript, after Lua 5.1.5 Copyright (C) 1994-2012 Lua.org, PUC-Rio';
+
+class Exit {
+  constructor(readonly code: number) {}
+}
+
+function usageText(progname: string): string {
+  return `usage: ${progname} [options] [filenames].\n` +
+    'Available options are:\n' +
+    '  -        process stdin\n' +
+    '  -l       list\n' +
+    `  -o name  output to file 'name' (default is "${OUTPUT}")\n` +
+    '  -p       parse only\n' +
+    '  -s       strip debug information\n' +
+    '  -v       show version information\n' +
+    '  --       stop handling options\n';
+}
+
+/** Runs valuac with `argv` (argv[0] is the program name); returns the exit code. */
+export function valuacMain(argv: readonly string[], io: ValuacIo): number {
+  const progname = argv[0] !== undefined && argv[0] !== '' ? argv[0] : PROGNAME;
+  const fatal = (msg: string): never => {
+    io.stderr(`${progname}: ${msg}\n`);
+    throw new Exit(1);
+  };
+  const usage = (msg: string): never => {
+    if (msg.startsWith('-')) io.stderr(`${progname}: unrecognized option '${msg}'\n`);
+    else io.stderr(`${progname}: ${msg}\n`);
+    io.stderr(usageText(progname));
+    throw new Exit(1);
+  };
+  try {
+    // doargs
+    let listingLevel = 0;
+    let dumping = true;
+    let version = 0;
+    let output: string | null = OUTPUT;
+    const args = argv.slice();
+    let i: number;
+    for (i = 1; i < args.length; i++) {
+      const a = args[i]!;
+      if (!a.startsWith('-')) break; // end of options; keep it
+      else if (a === '--') { // end of options; skip it
+        ++i;
+        if (version) ++version;
+        break;
+      } else if (a === '-') break; // end of options; use stdin
+      else if (a === '-l') ++listingLevel;
+      else if (a === '-o') {
+        const o = args[++i];
+        if (o === undefined || o === '') usage("'-o' needs argument");
+        output = o === '-' ? null : o!;
+      } else if (a === '-p') dumping = false;
+      else if (a === '-s') { /* strip: nothing to strip when not dumping */ }
+      else if (a === '-v') ++version;
+      else usage(a);
+    }
+    if (i === args.length && (listingLevel > 0 || !dumping)) {
+      dumping = false;
+      args[--i] = OUTPUT;
+    }
+    if (version) {
+      io.stdout(`${VERSION_LINE}\n`);
+      if (version === args.length - 1) return 0;
+    }
+    const files = args.slice(i);
+    if (files.length <= 0) usage('no input files given');
+
+    // pmain
+    const protos: Proto[] = [];
+    for (const name of files) {
+      let source: string;
+      let chunkName: string;
+      if (name === '-') {
+        source = io.readStdin();
+        chunkName = '=stdin';
+      } else {
+        try {
+          source = io.readFile(name);
+        } catch (e) {
+          const op = (e as { op?: string }).op ?? 'open';
+          fatal(`cannot ${op} ${name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        chunkName = '@' + name;
+      }
+      source = source!;
+      if (source.startsWith('\x1bLua')) fatal(`${name}: binary chunks are not supported`);
+      // luaL_loadfile skips a first line starting with '#' but keeps its newline
+      if (source.startsWith('#')) {
+        const nl = source.indexOf('\n');
+        source = nl < 0 ? '' : source.slice(nl);
+      }
+      try {
+        protos.push(compile(parse(source, chunkName)));
+      } catch (e) {
+        fatal(e instanceof Error ? e.message : String(e));
+      }
+    }
+    const f = combine(protos);
+    if (listingLevel > 0) io.stdout(listing(f, { full: listingLevel > 1 }));
+    if (dumping) fatal(`cannot write ${output ?? 'stdout'}: binary chunks are not supported (use -p)`);
+    return 0;
+  } catch (e) {
+    if (e instanceof Exit) return e.code;
+    io.stderr(`${progname}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+/** luac.c's combine: several chunks become one main that calls each in turn. */
+function combine(protos: Proto[]): Proto {
+  if (protos.length === 1) return protos[0]!;
+  const f = new Proto(`=(${PROGNAME})`);
+  f.maxStackSize = 1;
+  const code: number[] = [];
+  protos.forEach((p, i) => {
+    code.push(encodeABx(Op.CLOSURE, 0, i));
+    code.push(encodeABC(Op.CALL, 0, 1, 1));
+  });
+  code.push(encodeABC(Op.RETURN, 0, 1, 0));
+  f.code = Int32Array.from(code);
+  f.lineinfo = new Int32Array(code.length); // no line info: listed as [-]
+  f.p = protos;
+  return f;
+}

@@ -1,0 +1,8 @@
+// @valua/vm: the public surface.
+
+// Compiling
+export { compile, compileSource } from './compiler/index.js';
+export { LuaCompileError } from './compiler/errors.js';
+export { valuacMain, type ValuacIo } from './compiler/valuac.js';
+export { listing, type ListingOptions } from './disasm.js';
+export { Proto, type Constant, type LocVar } from './proto.js';

@@ -1,0 +1,12 @@
+local a, b = 1, 2
+local c = a + b
+local d = a - b * c / a % b ^ c
+local e = -a
+local f = #a
+local g = a .. b .. c
+local h = (a + b) * (c - d)
+local i = a + 1
+local j = 1 + a
+local k = 2 ^ a
+local l = a % 3
+local m = "x" .. a .. "y"

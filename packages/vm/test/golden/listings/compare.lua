@@ -1,0 +1,13 @@
+local a, b = 1, 2
+local c = a == b
+local d = a ~= b
+local e = a < b
+local f = a <= b
+local g = a > b
+local h = a >= b
+local i = a == 1
+local j = 1 < a
+local k = a > 1
+local l = a == nil
+local m = a ~= true
+local n = "x" == a

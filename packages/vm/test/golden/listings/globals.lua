@@ -1,0 +1,9 @@
+x = 1
+y = x
+x, y = y, x
+z = nil
+a.b = 1
+a.b.c = a.d
+a[1] = 2
+a["k"] = "v"
+a[b] = c
