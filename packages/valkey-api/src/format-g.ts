@@ -1,0 +1,86 @@
+// C's printf("%.<prec>g") for finite doubles, as glibc prints them: the
+// exact binary value rounded to `prec` significant digits with ties to even
+// (JS's toExponential/toPrecision round exact ties up instead: glibc prints
+// 123456789012345 with "%.14g" as 1.2345678901234e+14, JS as ...235e+14).
+// cjson formats every number with it at its configured precision (1..14).
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+const LO = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+
+/** Does the decimal digits·10^q equal the positive double x exactly? */
+function decimalEquals(x: number, digits: string, q: number): boolean {
+  f64[0] = x;
+  const hi = u32[1 - LO]!;
+  const lo = u32[LO]!;
+  const bexp = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let k: number;
+  if (bexp === 0) k = -1074;
+  else {
+    m |= 1n << 52n;
+    k = bexp - 1075;
+  }
+  // digits·10^q  ==  m·2^k, both sides scaled to integers.
+  let left = BigInt(digits);
+  let right = m;
+  if (q >= 0) left *= 10n ** BigInt(q);
+  else right *= 10n ** BigInt(-q);
+  if (k >= 0) right <<= BigInt(k);
+  else left <<= BigInt(-k);
+  return left === right;
+}
+
+/** Splits JS exponential notation "d.ddde+X" into digits and exponent. */
+function splitExp(s: string): [string, number] {
+  const e = s.indexOf('e');
+  const digits = s.length > 1 && s.charCodeAt(1) === 46 ? s[0]! + s.slice(2, e) : s.slice(0, e);
+  return [digits, Number(s.slice(e + 1))];
+}
+
+/** printf("%.<prec>g", x) for a finite x; prec in 1..17. */
+export function formatG(x: number, prec: number): string {
+  if (x === 0) return 1 / x < 0 ? '-0' : '0';
+  // Integers with at most prec digits print as themselves.
+  if (Number.isInteger(x) && x < 1e14 && x > -1e14 && Math.abs(x) < 10 ** prec) return String(x);
+  const neg = x < 0;
+  const ax = neg ? -x : x;
+  let [digits, exp] = splitExp(ax.toExponential(prec - 1));
+  // A tie shows as a 5 in the next digit; only an exact one needs care.
+  const longer = ax.toExponential(prec);
+  if (longer.charCodeAt(longer.indexOf('e') - 1) === 53) {
+    const [ld, lexp] = splitExp(longer);
+    if (decimalEquals(ax, ld, lexp - prec)) {
+      const truncated = ld.slice(0, prec);
+      if (((truncated.charCodeAt(prec - 1) - 48) & 1) === 0) {
+        digits = truncated;
+        exp = lexp;
+      }
+    }
+  }
+  let out: string;
+  if (exp < -4 || exp >= prec) {
+    let mant = digits[0]!;
+    let frac = digits.slice(1);
+    let end = frac.length;
+    while (end > 0 && frac.charCodeAt(end - 1) === 48) end--;
+    frac = frac.slice(0, end);
+    if (frac.length > 0) mant += '.' + frac;
+    const ae = exp < 0 ? -exp : exp;
+    out = mant + (exp < 0 ? 'e-' : 'e+') + (ae < 10 ? '0' : '') + ae;
+  } else {
+    let all: string;
+    let point: number;
+    if (exp >= 0) {
+      all = digits;
+      point = exp + 1;
+    } else {
+      all = '0'.repeat(-exp) + digits;
+      point = 1;
+    }
+    let end = all.length;
+    while (end > point && all.charCodeAt(end - 1) === 48) end--;
+    out = end > point ? all.slice(0, point) + '.' + all.slice(point, end) : all.slice(0, point);
+  }
+  return neg ? '-' + out : out;
+}
