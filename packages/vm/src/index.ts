@@ -2,7 +2,6 @@
 
 // Compiling
 export { compile, compileSource } from './compiler/index.js';
-export { LuaCompileError } from './compiler/errors.js';
 export { valuacMain, type ValuacIo } from './compiler/valuac.js';
 export { listing, type ListingOptions } from './disasm.js';
 export { Proto, type Constant, type LocVar } from './proto.js';
