@@ -1,0 +1,122 @@
+// The Node side of bin/valua and bin/valuac: files as byte strings, stdout
+// and stderr as latin1 bytes (buffered, flushed in order), stdin whole or a
+// line at a time (readline on a terminal; otherwise the echo Debian's
+// readline-linked lua5.1 gives piped input, see pipedLineReader).
+import { readFileSync, writeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+const STRERROR = {
+  ENOENT: 'No such file or directory',
+  EACCES: 'Permission denied',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  ELOOP: 'Too many levels of symbolic links',
+  ENAMETOOLONG: 'File name too long',
+};
+
+/** readFile for both CLIs: throws an Error with strerror's text and `op`. */
+export function readFileBytes(path) {
+  try {
+    return readFileSync(path, 'latin1');
+  } catch (e) {
+    const code = e && e.code;
+    const err = new Error(STRERROR[code] ?? (e instanceof Error ? e.message : String(e)));
+    // A directory opens under C's fopen and fails on read.
+    err.op = code === 'EISDIR' ? 'read' : 'open';
+    throw err;
+  }
+}
+
+/** Writes all of buf to fd, retrying when a non-blocking pipe is full. */
+function writeAll(fd, buf) {
+  let off = 0;
+  while (off < buf.length) {
+    try {
+      off += writeSync(fd, buf, off, buf.length - off);
+    } catch (e) {
+      if (e && e.code === 'EAGAIN') continue;
+      if (e && e.code === 'EPIPE') return;
+      throw e;
+    }
+  }
+}
+
+/** An output stream of byte strings, buffered up to 64 KB. */
+export function byteWriter(fd) {
+  let pending = '';
+  const flush = () => {
+    if (pending !== '') {
+      const s = pending;
+      pending = '';
+      writeAll(fd, Buffer.from(s, 'latin1'));
+    }
+  };
+  const write = (s) => {
+    pending += s;
+    if (pending.length >= 65536) flush();
+  };
+  return { write, flush };
+}
+
+export function readStdinBytes() {
+  try {
+    return readFileSync(0, 'latin1');
+  } catch (e) {
+    if (e && (e.code === 'EAGAIN' || e.code === 'EOF')) return '';
+    throw e;
+  }
+}
+
+export function stdinIsTty() {
+  return Boolean(process.stdin.isTTY);
+}
+
+/** Line reader for a terminal: readline with the prompt, bytes in/out as UTF-8 terminal text. */
+export function ttyLineReader(out) {
+  let rl;
+  let closed = false;
+  const lines = [];
+  const waiters = [];
+  const ensure = () => {
+    if (rl) return;
+    rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    rl.on('line', (line) => {
+      const bytes = Buffer.from(line, 'utf8').toString('latin1');
+      const w = waiters.shift();
+      if (w) w(bytes);
+      else lines.push(bytes);
+    });
+    rl.on('close', () => {
+      closed = true;
+      for (const w of waiters.splice(0)) w(undefined);
+    });
+  };
+  return (prompt) => {
+    out.flush();
+    ensure();
+    if (lines.length > 0) return Promise.resolve(lines.shift());
+    if (closed) return Promise.resolve(undefined);
+    rl.setPrompt(Buffer.from(prompt, 'latin1').toString('utf8'));
+    rl.prompt();
+    return new Promise((resolve) => waiters.push(resolve));
+  };
+}
+
+/** Chunks of a non-terminal stdin as byte strings, undefined at the end. */
+export function stdinChunks() {
+  // Created on first use: `valua -` reads stdin synchronously and must find it unread.
+  let it;
+  return async () => {
+    it ??= process.stdin[Symbol.asyncIterator]();
+    const r = await it.next();
+    if (r.done) return undefined;
+    return Buffer.from(r.value).toString('latin1');
+  };
+}
+
+/** Flushes and closes the streams and sets the exit code. */
+export function finish(out, err, code) {
+  out.flush();
+  err.flush();
+  process.exitCode = code;
+}
