@@ -1,0 +1,2 @@
+print(pcall(coroutine.resume, {}))
+print(pcall(coroutine.resume))

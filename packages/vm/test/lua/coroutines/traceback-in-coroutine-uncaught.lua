@@ -1,0 +1,2 @@
+local co = coroutine.wrap(function() local t = nil; t.x = 1 end)
+co()

@@ -1,0 +1,3 @@
+local state = { count = "many" }
+local function inc() state.count = state.count + 1 end
+inc()

@@ -1,0 +1,2 @@
+string2 = {}
+string2.format("x")

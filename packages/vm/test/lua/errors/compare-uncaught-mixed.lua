@@ -1,0 +1,2 @@
+local t = {}
+if t < 5 then print("x") end

@@ -1,0 +1,2 @@
+local ok, e = pcall(function() error("original") end)
+error(e, 0)

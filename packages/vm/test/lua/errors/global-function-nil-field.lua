@@ -1,0 +1,3 @@
+local M = {}
+function M.run() return M.helper() end
+M.run()

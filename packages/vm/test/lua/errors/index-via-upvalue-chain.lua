@@ -1,0 +1,3 @@
+local config = { db = {} }
+local function get() return config.db.host.name end
+get()

@@ -1,0 +1,2 @@
+local obj = { inner = nil }
+obj.inner:method()

@@ -1,0 +1,3 @@
+print(pcall(rawget, "s", 1))
+print(pcall(rawset, "s", 1, 2))
+print(pcall(rawequal))

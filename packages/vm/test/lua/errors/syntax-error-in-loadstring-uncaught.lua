@@ -1,0 +1,1 @@
+local f = assert(loadstring("x = = 2", "=bad"))
