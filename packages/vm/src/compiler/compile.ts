@@ -231,6 +231,7 @@ function expr(fs: FuncState, node: Expression, v: ExpDesc): void {
       break;
     }
     case 'Paren':
+      fs.line = node.line; // `(' consumed
       expr(fs, node.expr, v);
       fs.line = node.lastLine;
       fs.dischargevars(v);
@@ -337,6 +338,7 @@ function constructor(fs: FuncState, node: TableConstructor, t: ExpDesc): void {
         fs.line = field.line;
         codestring(fs, key, field.name);
       } else {
+        fs.line = field.line; // `[' consumed
         expr(fs, field.key, key);
         fs.exp2val(key);
         fs.line = field.key.lastLine;

@@ -8,19 +8,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSource } from '../../src/compiler/index.js';
 import { listing } from '../../src/disasm.js';
+import { normaliseListing } from './gen-lua.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const goldenDir = join(here, '..', 'golden', 'listings');
 const files = readdirSync(goldenDir).filter((f) => f.endsWith('.lua')).sort();
-
-/** Same normalisation as scripts/record-listings.mjs: addresses -> 0x#N by first appearance. */
-export function normaliseListing(text: string): string {
-  const seen = new Map<string, string>();
-  return text.replace(/0x[0-9a-f]+/g, (a) => {
-    if (!seen.has(a)) seen.set(a, `0x#${seen.size + 1}`);
-    return seen.get(a)!;
-  });
-}
 
 function ours(file: string): string {
   const src = readFileSync(join(goldenDir, file), 'latin1');
