@@ -6,8 +6,9 @@
 //   control characters, `~`, `!` or bytes >= 0x80), so the Chevrotain lexer
 //   itself never reports an error; Lua's lexical errors come from the custom
 //   matchers in matchers.ts and surface as one `LexError` token.
-// - Keywords are matched before `Name` and fall back to it (longer_alt), so
-//   `endx` is a name.
+// - Keywords are not matched by the Chevrotain lexer: every word is matched
+//   as a `Name` and lexer.ts retypes the 21 reserved words (one Map lookup
+//   per name is much cheaper than trying keyword patterns first).
 // - `BinaryOp` and `UnaryOp` are categories; `-` belongs to both.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import {
@@ -58,12 +59,7 @@ export const Numeral = createToken({
 export const Name = createToken({ name: 'Name', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
 
 function keyword(word: string, categories: TokenType[] = []): TokenType {
-  return createToken({
-    name: word,
-    pattern: new RegExp(word),
-    longer_alt: Name,
-    categories,
-  });
+  return createToken({ name: word, pattern: Lexer.NA, categories });
 }
 
 export const And = keyword('and', [BinaryOp]);
@@ -131,14 +127,21 @@ export const Other = createToken({
 /** Stands for a lexical error; it ends the token stream (see lexer.ts). */
 export const LexError = createToken({ name: 'LexError', pattern: Lexer.NA });
 
-/** Matching order: custom matchers before the fixed tokens sharing their first byte. */
+/** Matching order: custom matchers before the fixed tokens sharing their first byte; then the
+ *  types the lexer never matches itself (categories, the error token, keywords). */
 export const allTokens: TokenType[] = [
   WhiteSpace, Comment, ShortString, LongString, Numeral,
-  And, Break, Do, Elseif, Else, End, False, For, FunctionKw, If, In, Local, Nil, Not,
-  Or, Repeat, Return, Then, True, Until, While, Name,
+  Name,
   Dots, Concat, Dot,
   Eq, Assign, Le, Lt, Ge, Gt, Ne, Plus, Minus, Star, Slash, Percent, Caret, Hash,
   LParen, RParen, LBrace, RBrace, LBracket, RBracket, Semi, Colon, Comma,
   Other,
   BinaryOp, UnaryOp, LexError,
+  And, Break, Do, Elseif, Else, End, False, For, FunctionKw, If, In, Local, Nil, Not,
+  Or, Repeat, Return, Then, True, Until, While,
 ];
+
+/** The reserved words, by spelling. */
+export const keywords: ReadonlyMap<string, TokenType> = new Map(
+  [And, Break, Do, Elseif, Else, End, False, For, FunctionKw, If, In, Local, Nil, Not,
+    Or, Repeat, Return, Then, True, Until, While].map((t) => [t.name, t]));

@@ -4,3 +4,5 @@ export { parse, type ParseOptions } from './parser.js';
 export { LuaSyntaxError, chunkId, LUA_IDSIZE } from './errors.js';
 // The AST
 export type * from './ast.js';
+// Printing
+export { printChunk } from './printer.js';

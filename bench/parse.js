@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Parse benchmark: Valua's parser (@valua/parser from its dist; build it
+// first with `npx tsc -b packages/parser`) against luaparse, on one corpus of
+// a few MB built from the parser's golden Lua files and bench/programs, each
+// wrapped in `do ... end` and repeated. Reports MB/s for both and the ratio
+// Valua/luaparse (> 1 means Valua is faster). Not a test: nothing fails on
+// timing; both parsers must accept the corpus.
+//
+// Usage: node bench/parse.js [--mb 4] [--reps 7]
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from '@valua/parser';
+import luaparse from 'luaparse';
+
+const benchDir = dirname(fileURLToPath(import.meta.url));
+const root = dirname(benchDir);
+
+function arg(name, dflt) {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+}
+const targetMB = arg('--mb', 4);
+const reps = arg('--reps', 7);
+
+function luaFiles(dir) {
+  return readdirSync(dir).filter((f) => f.endsWith('.lua')).sort().map((f) => readFileSync(join(dir, f), 'latin1'));
+}
+
+const pieces = [
+  ...luaFiles(join(root, 'packages/parser/test/golden')),
+  ...luaFiles(join(benchDir, 'programs')),
+].map((src) => `do\n${src.replace(/^#[^\n]*/, '')}\nend\n`);
+let corpus = '';
+while (corpus.length < targetMB * 1e6) corpus += pieces.join('');
+const mb = corpus.length / 1e6;
+
+function time(fn) {
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+// Warm both up (JIT) before timing.
+parse(corpus, '=corpus');
+luaparse.parse(corpus, { luaVersion: '5.1' });
+
+const valuaMs = time(() => parse(corpus, '=corpus'));
+const luaparseDefaultMs = time(() => luaparse.parse(corpus, { luaVersion: '5.1' }));
+const luaparseLocMs = time(() => luaparse.parse(corpus, { luaVersion: '5.1', locations: true }));
+
+const rate = (ms) => (mb / (ms / 1000)).toFixed(2);
+console.log(`corpus: ${mb.toFixed(2)} MB, median of ${reps} runs`);
+console.log(`valua (AST with line info)       ${valuaMs.toFixed(1)} ms  ${rate(valuaMs)} MB/s`);
+console.log(`luaparse (defaults)              ${luaparseDefaultMs.toFixed(1)} ms  ${rate(luaparseDefaultMs)} MB/s`);
+console.log(`luaparse (locations: true)       ${luaparseLocMs.toFixed(1)} ms  ${rate(luaparseLocMs)} MB/s`);
+console.log(`ratio valua/luaparse speed: ${(luaparseDefaultMs / valuaMs).toFixed(2)} (defaults), ${(luaparseLocMs / valuaMs).toFixed(2)} (locations)`);
