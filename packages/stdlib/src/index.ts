@@ -1,0 +1,14 @@
+// @valua/stdlib: the string, table, math, os and io libraries of Lua 5.1.
+
+// Installing
+export { openLibs, LIBRARY_NAMES, type LibraryName, type OpenLibsOptions } from './open.js';
+export { openString, stringLib } from './string-lib.js';
+export { openTable, tableLib } from './table-lib.js';
+export { openMath, makeMathLib, sharedRandom } from './math-lib.js';
+export { openOs } from './os-lib.js';
+export { openIo } from './io-lib.js';
+// Host interfaces (files, environment, clock, time zone)
+export { HostIoError, type FileSystem, type HostFile, type StdlibHost } from './host.js';
+export { utcZone, environmentZone, type TimeZone } from './time.js';
+// The Valkey random generator
+export { Rand48 } from './rng.js';

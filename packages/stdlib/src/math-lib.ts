@@ -1,0 +1,255 @@
+// The math library (lmathlib.c of Lua 5.1.5), with Valkey's random
+// generator (rng.ts) instead of libc rand(): seeded sequences match the
+// server, not the lua5.1 command line (see README.md).
+//
+// Invariant: results are plain doubles; C library semantics that differ from
+// JS Math (pow(1, nan) is 1, ldexp rounding, frexp) are handled here.
+
+import { LuaTable, type LibTable, type LuaState } from '@valua/vm';
+import { Rand48 } from './rng.js';
+import { checkInt } from './string-lib.js';
+
+const RADIANS_PER_DEGREE = Math.PI / 180;
+
+/**
+ * A one-argument C math function. A NaN argument comes back unchanged (its
+ * sign shows in print: lua5.1 prints exp(-(0/0)) as nan, exp(0/0) as -nan);
+ * a NaN made from a number gets glibc's sign for that function, which JS
+ * does not keep (lua5.1: sqrt(-1) is -nan, log10(-1) is nan).
+ */
+function unary(f: (x: number) => number, invalid: number = NEG_NAN): (L: LuaState) => number {
+  return (L) => {
+    const x = L.checkNumber(1);
+    if (x !== x) L.push(x);
+    else {
+      const r = f(x);
+      L.push(r !== r ? invalid : r);
+    }
+    return 1;
+  };
+}
+
+/** C99 pow: the cases where it is defined but JS's Math.pow answers NaN. */
+export function cPow(x: number, y: number): number {
+  if (x === 1 || y === 0) return 1;
+  if (x !== x) return x;
+  if (y !== y) return y;
+  if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
+  const r = Math.pow(x, y);
+  return r !== r ? NEG_NAN : r; // pow(-2, 0.5)
+}
+
+/** C frexp: x = m * 2^e with 0.5 <= |m| < 1 (m = x, e = 0 for 0, inf, nan). */
+export function frexp(x: number): [number, number] {
+  if (x === 0 || !Number.isFinite(x)) return [x, 0];
+  let e = 0;
+  let m = x;
+  const a = Math.abs(x);
+  if (a < 2.2250738585072014e-308) { m *= 2 ** 64; e = -64; } // subnormal: normalise first
+  const f = new Float64Array([m]);
+  const u = new Uint32Array(f.buffer);
+  const hiIdx = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+  const hi = u[hiIdx]!;
+  const bexp = (hi >>> 20) & 0x7ff;
+  e += bexp - 1022;
+  u[hiIdx] = (hi & 0x800fffff) | (1022 << 20);
+  return [f[0]!, e];
+}
+
+/** C ldexp (scalbn): x * 2^e with one rounding, even into subnormals. */
+export function ldexp(x: number, e: number): number {
+  if (e > 1023) {
+    x *= 2 ** 1023;
+    e -= 1023;
+    if (e > 1023) {
+      x *= 2 ** 1023;
+      e -= 1023;
+      if (e > 1023) e = 1023;
+    }
+  } else if (e < -1022) {
+    // scale by 2^-969 (= 2^-1022 * 2^53) so the final step rounds only once
+    x *= 2 ** -969;
+    e += 969;
+    if (e < -1022) {
+      x *= 2 ** -969;
+      e += 969;
+      if (e < -1022) e = -1022;
+    }
+  }
+  return x * 2 ** e;
+}
+
+// glibc computes an invalid result as 0/0, whose NaN has the sign bit set on
+// x86-64 (lua5.1: math.fmod(5, 0) prints -nan).
+const f64 = new Float64Array(1);
+const u8 = new Uint8Array(f64.buffer);
+const SIGN_BYTE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 7 : 0;
+f64[0] = NaN;
+u8[SIGN_BYTE] = u8[SIGN_BYTE]! | 0x80;
+/** The NaN glibc produces for an invalid operation (sign bit set). */
+export const NEG_NAN = f64[0]!;
+f64[0] = NaN;
+u8[SIGN_BYTE] = u8[SIGN_BYTE]! & 0x7f;
+/** A NaN with the sign bit clear (what log10(-1), acos(2) and fabs(nan) give). */
+export const POS_NAN = f64[0]!;
+
+function mathModf(L: LuaState): number {
+  const x = L.checkNumber(1);
+  if (x !== x) { // modf passes a NaN through, sign and all
+    L.push(x);
+    L.push(x);
+    return 2;
+  }
+  const ip = x === Infinity || x === -Infinity ? x : Math.trunc(x);
+  let fp: number;
+  if (x === Infinity || x === -Infinity) fp = x > 0 ? 0 : -0;
+  else fp = x - ip;
+  if (fp === 0 && (x < 0 || Object.is(x, -0))) fp = -0; // modf keeps the sign on the fraction
+  L.push(ip);
+  L.push(fp);
+  return 2;
+}
+
+function mathFrexp(L: LuaState): number {
+  const [m, e] = frexp(L.checkNumber(1));
+  L.push(m);
+  L.push(e);
+  return 2;
+}
+
+function mathLdexp(L: LuaState): number {
+  const x = L.checkNumber(1);
+  const e = checkInt(L, 2);
+  L.push(x !== x ? x : ldexp(x, e));
+  return 1;
+}
+
+/** C fmod: JS % has the same values; an invalid operation gives glibc's -nan. */
+export function cFmod(x: number, y: number): number {
+  if (x !== x) return x;
+  if (y !== y) return y;
+  const r = x % y;
+  return r !== r ? NEG_NAN : r;
+}
+
+function mathFmod(L: LuaState): number {
+  L.push(cFmod(L.checkNumber(1), L.checkNumber(2)));
+  return 1;
+}
+
+function mathPow(L: LuaState): number {
+  L.push(cPow(L.checkNumber(1), L.checkNumber(2)));
+  return 1;
+}
+
+function mathAtan2(L: LuaState): number {
+  const y = L.checkNumber(1), x = L.checkNumber(2);
+  L.push(y !== y ? y : x !== x ? x : Math.atan2(y, x));
+  return 1;
+}
+
+function mathMin(L: LuaState): number {
+  const n = L.argCount();
+  let dmin = L.checkNumber(1);
+  for (let i = 2; i <= n; i++) {
+    const d = L.checkNumber(i);
+    if (d < dmin) dmin = d;
+  }
+  L.push(dmin);
+  return 1;
+}
+
+function mathMax(L: LuaState): number {
+  const n = L.argCount();
+  let dmax = L.checkNumber(1);
+  for (let i = 2; i <= n; i++) {
+    const d = L.checkNumber(i);
+    if (d > dmax) dmax = d;
+  }
+  L.push(dmax);
+  return 1;
+}
+
+/** The process-wide generator state (Valkey keeps one for the server's lifetime). */
+export const sharedRandom = new Rand48();
+
+function makeRandom(rng: Rand48): (L: LuaState) => number {
+  return (L) => {
+    const r = rng.nextDouble();
+    switch (L.argCount()) {
+      case 0:
+        L.push(r);
+        break;
+      case 1: {
+        const u = checkInt(L, 1);
+        if (!(u >= 1)) throw L.argError(1, 'interval is empty');
+        L.push(Math.floor(r * u) + 1);
+        break;
+      }
+      case 2: {
+        const l = checkInt(L, 1);
+        const u = checkInt(L, 2);
+        if (!(l <= u)) throw L.argError(2, 'interval is empty');
+        L.push(Math.floor(r * (u - l + 1)) + l);
+        break;
+      }
+      default:
+        throw L.error('wrong number of arguments');
+    }
+    return 1;
+  };
+}
+
+function makeRandomseed(rng: Rand48): (L: LuaState) => number {
+  return (L) => {
+    rng.seed(checkInt(L, 1));
+    return 0;
+  };
+}
+
+/** The math functions; `random`/`randomseed` use `rng`. */
+export function makeMathLib(rng: Rand48): LibTable {
+  return {
+    abs: (L) => {
+      const x = L.checkNumber(1);
+      L.push(x !== x ? POS_NAN : Math.abs(x)); // fabs clears the sign of a NaN too
+      return 1;
+    },
+    acos: unary(Math.acos, POS_NAN),
+    asin: unary(Math.asin, POS_NAN),
+    atan: unary(Math.atan),
+    atan2: mathAtan2,
+    ceil: unary((x) => Math.ceil(x)),
+    cos: unary(Math.cos),
+    cosh: unary(Math.cosh),
+    deg: unary((x) => x / RADIANS_PER_DEGREE),
+    exp: unary(Math.exp),
+    floor: unary((x) => Math.floor(x)),
+    fmod: mathFmod,
+    frexp: mathFrexp,
+    ldexp: mathLdexp,
+    log: unary(Math.log),
+    log10: unary(Math.log10, POS_NAN),
+    max: mathMax,
+    min: mathMin,
+    mod: mathFmod,
+    modf: mathModf,
+    pow: mathPow,
+    rad: unary((x) => x * RADIANS_PER_DEGREE),
+    random: makeRandom(rng),
+    randomseed: makeRandomseed(rng),
+    sin: unary(Math.sin),
+    sinh: unary(Math.sinh),
+    sqrt: unary(Math.sqrt),
+    tan: unary(Math.tan),
+    tanh: unary(Math.tanh),
+  };
+}
+
+/** luaopen_math: the functions plus pi and huge. */
+export function openMath(L: LuaState, rng: Rand48 = sharedRandom): LuaTable {
+  const t = L.register('math', makeMathLib(rng));
+  t.setStr('pi', Math.PI);
+  t.setStr('huge', Infinity);
+  return t;
+}

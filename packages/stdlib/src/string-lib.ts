@@ -1,0 +1,301 @@
+// The string library (lstrlib.c of Lua 5.1.5): byte, char, dump, find,
+// format, gmatch, gfind, gsub, len, lower, match, rep, reverse, sub, upper,
+// and the string metatable whose __index is this table.
+//
+// Invariants: strings stay byte strings (one code unit per byte, C locale:
+// only ASCII letters change case); errors raised by the engines
+// (PatternError, FormatError) become luaL_error texts with the caller's
+// position prefix.
+
+import {
+  LuaHostFunction, LuaTable, numberToString, toInteger, typeNameOf,
+  type LibTable, type LuaState, type LuaValue,
+} from '@valua/vm';
+import {
+  MatchState, PatternError, expandReplacement, findAux, gmatchStep, gsubLoop, posRelat, type Capture,
+} from './pattern.js';
+import {
+  FormatError, cutAtNul, formatChar, formatDouble, formatInteger, formatString, quoteString, scanFormat,
+  type FormatSpec,
+} from './format.js';
+
+/** LUAI_MAXCSTACK: how many values a host function may push (luaL_checkstack). */
+const MAX_C_STACK = 8000;
+
+/** luaL_checkint: the C int of luaL_checkinteger (wraps modulo 2^32 as gcc does). */
+export function checkInt(L: LuaState, n: number): number {
+  return toInteger(L.checkNumber(n)) | 0;
+}
+
+/** luaL_optint. */
+export function optInt(L: LuaState, n: number, def: number): number {
+  return L.arg(n) === undefined ? def : checkInt(L, n);
+}
+
+// One matcher per engine would do; matching never re-enters itself except
+// through gsub callbacks, which get their own state (see strGsub).
+const sharedState = new MatchState();
+
+function patternError(L: LuaState, e: unknown): unknown {
+  if (e instanceof PatternError) return L.error(e.message);
+  return e;
+}
+
+function pushCaptures(L: LuaState, caps: Capture[]): number {
+  for (let i = 0; i < caps.length; i++) L.push(caps[i]);
+  return caps.length;
+}
+
+function strLen(L: LuaState): number {
+  L.push(L.checkString(1).length);
+  return 1;
+}
+
+function strSub(L: LuaState): number {
+  const s = L.checkString(1);
+  const l = s.length;
+  let start = posRelat(L.checkInteger(2), l);
+  let end = posRelat(L.optInteger(3, -1), l);
+  if (start < 1) start = 1;
+  if (end > l) end = l;
+  L.push(start <= end ? s.substring(start - 1, end) : '');
+  return 1;
+}
+
+function strReverse(L: LuaState): number {
+  const s = L.checkString(1);
+  let out = '';
+  for (let i = s.length - 1; i >= 0; i--) out += s[i];
+  L.push(out);
+  return 1;
+}
+
+// Only A-Z / a-z change (C locale): JS case mapping would touch bytes >= 128.
+function strLower(L: LuaState): number {
+  L.push(L.checkString(1).replace(/[A-Z]+/g, (m) => m.toLowerCase()));
+  return 1;
+}
+
+function strUpper(L: LuaState): number {
+  L.push(L.checkString(1).replace(/[a-z]+/g, (m) => m.toUpperCase()));
+  return 1;
+}
+
+function strRep(L: LuaState): number {
+  const s = L.checkString(1);
+  const n = L.checkInteger(2);
+  // lua5.1 ignores a third argument (no separator in 5.1)
+  L.push(n <= 0 || s.length === 0 ? '' : s.repeat(n));
+  return 1;
+}
+
+function strByte(L: LuaState): number {
+  const s = L.checkString(1);
+  const l = s.length;
+  let posi = posRelat(L.optInteger(2, 1), l);
+  let pose = posRelat(L.optInteger(3, posi), l);
+  if (posi <= 0) posi = 1;
+  if (pose > l) pose = l;
+  if (posi > pose) return 0; // empty interval: no values
+  const n = pose - posi + 1;
+  if (n + L.argCount() > MAX_C_STACK) throw L.error('stack overflow (string slice too long)');
+  for (let i = 0; i < n; i++) L.push(s.charCodeAt(posi - 1 + i));
+  return n;
+}
+
+function strChar(L: LuaState): number {
+  const n = L.argCount();
+  let out = '';
+  for (let i = 1; i <= n; i++) {
+    const c = checkInt(L, i);
+    if (c < 0 || c > 255) throw L.argError(i, 'invalid value');
+    out += String.fromCharCode(c);
+  }
+  L.push(out);
+  return 1;
+}
+
+function strDump(L: LuaState): number {
+  // Binary chunks are not implemented: every function is refused the way
+  // lua5.1 refuses a C function.
+  L.checkType(1, 'function');
+  throw L.error('unable to dump given function');
+}
+
+function findOrMatch(L: LuaState, find: boolean): number {
+  const s = L.checkString(1);
+  const p = L.checkString(2);
+  const init = L.optInteger(3, 1);
+  const plain = find && L.arg(4) !== undefined && L.arg(4) !== false;
+  let res: Capture[] | null;
+  try {
+    res = findAux(sharedState, s, p, init, plain, find);
+  } catch (e) {
+    throw patternError(L, e);
+  }
+  if (res === null) {
+    L.push(undefined);
+    return 1;
+  }
+  return pushCaptures(L, res);
+}
+
+function strFind(L: LuaState): number {
+  return findOrMatch(L, true);
+}
+
+function strMatch(L: LuaState): number {
+  return findOrMatch(L, false);
+}
+
+function strGmatch(L: LuaState): number {
+  const s = L.checkString(1);
+  const p = L.checkString(2);
+  let pos = 0;
+  const ms = new MatchState();
+  // gmatch_aux keeps (s, p, position) as upvalues; a JS closure does the same.
+  const iter = new LuaHostFunction('?', (L2: LuaState): number => {
+    if (pos > s.length) return 0;
+    let caps: Capture[] | null;
+    try {
+      caps = gmatchStep(ms, s, p, pos);
+    } catch (e) {
+      throw patternError(L2, e);
+    }
+    if (caps === null) {
+      pos = s.length + 1;
+      return 0;
+    }
+    pos = ms.nextPos;
+    return pushCaptures(L2, caps);
+  });
+  L.push(iter);
+  return 1;
+}
+
+function strGsub(L: LuaState): number {
+  const src = L.checkString(1);
+  const p = L.checkString(2);
+  const repl = L.arg(3);
+  const tr = typeof repl;
+  const maxN = optInt(L, 4, src.length + 1);
+  const isTable = repl instanceof LuaTable;
+  const isFunction = !isTable && tr === 'object' && typeNameOf(repl) === 'function';
+  if (!(tr === 'number' || tr === 'string' || isTable || isFunction)) {
+    throw L.argError(3, 'string/function/table expected');
+  }
+  const replStr = tr === 'string' ? (repl as string) : tr === 'number' ? numberToString(repl as number) : '';
+  // A callback or an __index metamethod may call gsub again, so those calls
+  // own their matcher.
+  const ms = isTable || isFunction ? new MatchState() : sharedState;
+  const addValue = (m: MatchState, s: number, e: number): string => {
+    if (!isTable && !isFunction) return expandReplacement(m, replStr, s, e, numberToString);
+    let v: LuaValue;
+    if (isTable) v = L.index(repl, m.getCapture(0, s, e));
+    else {
+      const caps: LuaValue[] = [];
+      const n = m.captureCount(true);
+      for (let i = 0; i < n; i++) caps.push(m.getCapture(i, s, e));
+      const r = L.invoke(repl, caps);
+      v = r[0];
+    }
+    if (v === undefined || v === false) return m.src.substring(s, e); // keep the original text
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number') return numberToString(v);
+    throw L.error(`invalid replacement value (a ${typeNameOf(v)})`);
+  };
+  let out: [string, number];
+  try {
+    out = gsubLoop(ms, src, p, maxN, addValue);
+  } catch (e) {
+    throw patternError(L, e);
+  }
+  L.push(out[0]);
+  L.push(out[1]);
+  return 2;
+}
+
+const spec: FormatSpec = { flags: 0, width: 0, precision: -1 };
+
+function strFormat(L: LuaState): number {
+  const fmt = L.checkString(1);
+  const top = L.argCount();
+  let arg = 1;
+  let out = '';
+  const n = fmt.length;
+  let i = 0;
+  while (i < n) {
+    const pct = fmt.indexOf('%', i);
+    if (pct < 0) { out += fmt.substring(i); break; }
+    if (pct > i) out += fmt.substring(i, pct);
+    i = pct + 1;
+    if (i < n && fmt.charCodeAt(i) === 37) { out += '%'; i++; continue; }
+    if (++arg > top) throw L.argError(arg, 'no value');
+    let ci: number;
+    try {
+      ci = scanFormat(fmt, i, spec);
+    } catch (e) {
+      if (e instanceof FormatError) throw L.error(e.message);
+      throw e;
+    }
+    const conv = ci < n ? fmt.charCodeAt(ci) : 0;
+    i = ci + 1;
+    switch (conv) {
+      case 99: // c
+        out += cutAtNul(formatChar(spec, L.checkNumber(arg)));
+        break;
+      case 100: case 105: case 111: case 117: case 120: case 88: // d i o u x X
+        out += formatInteger(conv, spec, L.checkNumber(arg));
+        break;
+      case 101: case 69: case 102: case 103: case 71: // e E f g G
+        out += formatDouble(conv, spec, L.checkNumber(arg));
+        break;
+      case 113: // q
+        out += quoteString(L.checkString(arg));
+        break;
+      case 115: { // s
+        const s = L.checkString(arg);
+        // lstrlib keeps a long string whole when there is no precision
+        // (sprintf would need a bigger buffer); otherwise sprintf's %s
+        // stops at the first NUL.
+        if (spec.precision < 0 && s.length >= 100) out += s;
+        else out += formatString(spec, cutAtNul(s));
+        break;
+      }
+      default: {
+        // luaL_error's %c of a NUL prints nothing
+        const ch = conv === 0 ? '' : String.fromCharCode(conv);
+        throw L.error(`invalid option '%${ch}' to 'format'`);
+      }
+    }
+  }
+  L.push(out);
+  return 1;
+}
+
+export const stringLib: LibTable = {
+  byte: strByte,
+  char: strChar,
+  dump: strDump,
+  find: strFind,
+  format: strFormat,
+  gfind: strGmatch,
+  gmatch: strGmatch,
+  gsub: strGsub,
+  len: strLen,
+  lower: strLower,
+  match: strMatch,
+  rep: strRep,
+  reverse: strReverse,
+  sub: strSub,
+  upper: strUpper,
+};
+
+/** luaopen_string: the library table plus the string metatable ({__index = string}). */
+export function openString(L: LuaState): LuaTable {
+  const t = L.register('string', stringLib);
+  const mt = new LuaTable();
+  mt.setStr('__index', t);
+  L.g.stringMetatable = mt;
+  return t;
+}
