@@ -44,6 +44,7 @@ export function compile(chunk: Chunk): Proto {
   const fs = new FuncState(f, null, 1);
   try {
     statList(fs, chunk.body);
+    fs.near = { text: '<eof>', line: chunk.lastLine };
     closeFunc(fs);
   } catch (e) {
     // A hand-built AST deeper than the parser allows must not crash the host.
@@ -299,10 +300,34 @@ function funcargs(fs: FuncState, node: Call | MethodCall, f: ExpDesc): void {
 function explist(fs: FuncState, exprs: readonly Expression[], v: ExpDesc): number {
   expr(fs, exprs[0]!, v);
   for (let i = 1; i < exprs.length; i++) {
+    const next = exprs[i]!;
+    fs.near = { text: firstToken(next), line: next.line };
     fs.exp2nextreg(v);
-    expr(fs, exprs[i]!, v);
+    fs.near = undefined;
+    expr(fs, next, v);
   }
   return exprs.length;
+}
+
+/** The text luac prints for the first token of `e` in ` near '...'`. */
+function firstToken(e: Expression): string {
+  switch (e.kind) {
+    case 'Nil': return 'nil';
+    case 'True': return 'true';
+    case 'False': return 'false';
+    case 'Vararg': return '...';
+    case 'Number': return e.raw;
+    case 'String': return `"${e.value}"`; // the AST keeps no delimiters: assume double quotes
+    case 'Name': return e.name;
+    case 'Table': return '{';
+    case 'Function': return 'function';
+    case 'Paren': return '(';
+    case 'Unary': return e.op;
+    case 'Binary': return firstToken(e.left);
+    case 'Index': return firstToken(e.object);
+    case 'Call': return firstToken(e.callee);
+    case 'MethodCall': return firstToken(e.object);
+  }
 }
 
 // constructor -> `{' [ field { fieldsep field } [ fieldsep ] ] `}'
@@ -318,7 +343,12 @@ function constructor(fs: FuncState, node: TableConstructor, t: ExpDesc): void {
   for (const field of node.fields) {
     // closelistfield
     if (v.k !== ExpKind.VOID) {
+      fs.near = {
+        text: field.kind === 'Named' ? field.name : field.kind === 'Keyed' ? '[' : firstToken(field.value),
+        line: field.line,
+      };
       fs.exp2nextreg(v);
+      fs.near = undefined;
       v.k = ExpKind.VOID;
       if (tostore === LFIELDS_PER_FLUSH) {
         fs.setlist(t.info, na, tostore);
@@ -435,7 +465,9 @@ function whilestat(fs: FuncState, s: While): void {
   const condexit = cond(fs, s.cond);
   enterblock(fs, true);
   block(fs, s.body);
+  fs.near = { text: 'end', line: s.lastLine };
   fs.patchlist(fs.jump(), whileinit);
+  fs.near = undefined;
   fs.line = s.lastLine;
   leaveblock(fs);
   fs.patchtohere(condexit); // false conditions finish the loop

@@ -16,6 +16,7 @@ import {
   MAXINDEXRK, LFIELDS_PER_FLUSH, NO_REG, POS_A, POS_B, POS_C, POS_BX,
 } from '../opcodes.js';
 import { Proto, type Constant } from '../proto.js';
+import { LuaSyntaxError } from '@valua/parser';
 import { compileError } from './errors.js';
 
 /** lparser.h's expkind. */
@@ -126,6 +127,9 @@ export class FuncState {
   bl: BlockCnt | null = null;
   /** ls->lastline: line stamped on the next instruction. */
   line: number;
+  /** The lookahead token (text and line) where the walker knows it, for the
+   *  ` near '...'` part of limit errors; undefined elsewhere. */
+  near: { text: string; line: number } | undefined = undefined;
 
   constructor(f: Proto, prev: FuncState | null, line: number) {
     this.f = f;
@@ -179,12 +183,21 @@ export class FuncState {
     this.code[pc] = (this.code[pc]! & 0x3fff) | ((sbx + MAXARG_SBX) << POS_BX);
   }
 
+  /** luaX_syntaxerror at the current token, as far as the walker knows it. */
+  syntaxError(msg: string): never {
+    if (this.near !== undefined) compileError(this, msg, this.near.text, this.near.line);
+    compileError(this, msg);
+  }
+
   // ------------------------------------------------------------ constants
 
   private addk(key: unknown, v: Constant): number {
     const found = this.kcache.get(key);
     if (found !== undefined) return found;
-    if (this.k.length >= MAXARG_BX) compileError(this, 'constant table overflow');
+    if (this.k.length >= MAXARG_BX) {
+      // lua5.1: a plain memory error ("lmem.c"), without chunk or line
+      throw new LuaSyntaxError('constant table overflow', this.line);
+    }
     this.k.push(v);
     this.kcache.set(key, this.k.length - 1);
     return this.k.length - 1;
@@ -210,7 +223,7 @@ export class FuncState {
   checkstack(n: number): void {
     const newstack = this.freereg + n;
     if (newstack > this.f.maxStackSize) {
-      if (newstack >= MAXSTACK) compileError(this, 'function or expression too complex');
+      if (newstack >= MAXSTACK) this.syntaxError('function or expression too complex');
       this.f.maxStackSize = newstack;
     }
   }
@@ -266,7 +279,7 @@ export class FuncState {
   }
   private fixjump(pc: number, dest: number): void {
     const offset = dest - (pc + 1);
-    if (Math.abs(offset) > MAXARG_SBX) compileError(this, 'control structure too long');
+    if (Math.abs(offset) > MAXARG_SBX) this.syntaxError('control structure too long');
     this.setSBx(pc, offset);
   }
   /** luaK_getlabel: marks the current pc as a jump target. */

@@ -1,0 +1,65 @@
+// Compile-time limits raised by the code generator (lcode.c), compared with
+// the message lua5.1 prints when loading the same chunk.
+import { spawnSync } from 'node:child_process';
+import { LuaSyntaxError, type Chunk, type Expression } from '@valua/parser';
+import { compile, compileSource } from '../../src/compiler/index.js';
+
+const hasLua = spawnSync('lua5.1', ['-v']).status === 0;
+
+/** What lua5.1's loadstring(src, '=chunk') reports, or 'ok'. */
+function luaLoadError(src: string): string {
+  const r = spawnSync('lua5.1', ['-e', "local f, e = loadstring(io.read('*a'), '=chunk') io.write(e or 'ok')"], {
+    input: Buffer.from(src, 'latin1'), encoding: 'latin1', maxBuffer: 1 << 26,
+  });
+  return r.stdout;
+}
+
+function ourLoadError(src: string): string {
+  try {
+    compileSource(src, '=chunk');
+    return 'ok';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+const repeat = (s: string, n: number, sep: string) => Array(n).fill(s).join(sep);
+
+const cases: [string, string][] = [
+  ['300 call arguments', `f(${repeat('x', 300, ',')})`],
+  ['300 string arguments', `f(${repeat('"ab"', 300, ',')})`],
+  ['300 returned numbers', `return ${repeat('1', 300, ',')}`],
+  ['300 parenthesised values', `local a = ${repeat('(1)', 300, ',')}`],
+  ['arguments inside a constructor', `local a = {f(${repeat('x', 300, ',')})}`],
+  ['249 locals worth of registers', `local a, b = ${repeat('x', 248, ',')}`],
+  ['a 300-item constructor is flushed, not too complex', `local t = {${repeat('x', 300, ',')}}`],
+  ['while body over 131071 instructions', `while x do\n${repeat('a = 1', 140000, '\n')}\nend`],
+  ['if body over 131071 instructions', `local a\nif x then\n${repeat('a = 1', 140000, '\n')}\nend`],
+  ['a short while body', `while x do\n${repeat('a = 1', 1000, '\n')}\nend`],
+  ['262143 constants fit', `local t = {${Array.from({ length: 262143 }, (_, i) => i).join(',')}}`],
+];
+
+// lua5.1's loadstring lets this one through its error handler (it is a
+// memory error raised with luaG_runerror, so `lua5.1 -e` appends a
+// traceback); luac5.1 shows the bare message, which is what we throw.
+(hasLua ? test : test.skip)('262144 constants overflow, as luac5.1 reports it', () => {
+  const src = `local t = {${Array.from({ length: 262144 }, (_, i) => i).join(',')}}`;
+  const r = spawnSync('luac5.1', ['-p', '-'], { input: src, encoding: 'latin1' });
+  expect(r.stderr).toBe(`luac5.1: ${ourLoadError(src)}\n`);
+});
+
+(hasLua ? describe : describe.skip)('compile-time limits as lua5.1 reports them', () => {
+  test.each(cases)('%s', (_name, src) => {
+    expect(ourLoadError(src)).toBe(luaLoadError(src));
+  });
+});
+
+test('a hand-built AST too deep for the JS stack ends in a Lua error, not a RangeError', () => {
+  let e: Expression = { kind: 'Number', value: 1, raw: '1', line: 1, lastLine: 1 };
+  for (let i = 0; i < 200000; i++) e = { kind: 'Paren', expr: e, line: 1, lastLine: 1 };
+  const chunk: Chunk = {
+    kind: 'Chunk', chunkName: '=deep', line: 1, lastLine: 1,
+    body: { kind: 'Block', line: 1, lastLine: 1, body: [{ kind: 'Return', values: [e], line: 1, lastLine: 1 }] },
+  };
+  expect(() => compile(chunk)).toThrow(new LuaSyntaxError('deep:1: chunk has too many syntax levels', 1));
+});
