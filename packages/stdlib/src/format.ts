@@ -192,6 +192,10 @@ export function toULong(x: number): bigint {
 /** printf of (long)x (d i) or (unsigned long)x (o u x X). */
 export function formatInteger(conv: number, spec: FormatSpec, x: number): string {
   const signed = conv === 100 || conv === 105;
+  // Fast path: a plain %d of a safe integer needs no BigInt.
+  if (signed && spec.flags === 0 && spec.width === 0 && spec.precision < 0 && x > -9007199254740992 && x < 9007199254740992) {
+    return String(Math.trunc(x) + 0); // + 0 turns -0 into 0
+  }
   let v = signed ? toLong(x) : toULong(x);
   let sign = '';
   if (signed) {

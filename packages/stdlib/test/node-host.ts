@@ -3,7 +3,7 @@
 // strerror text glibc prints.
 import { closeSync, fsyncSync, mkdtempSync, openSync, readSync, renameSync, unlinkSync, writeSync, fstatSync, closeSync as close2 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { HostIoError, type FileSystem, type HostFile, type StdlibHost } from '../src/host.js';
 
 const STRERROR: Record<string, [number, string]> = {
@@ -67,8 +67,9 @@ class NodeFile implements HostFile {
   }
 }
 
-/** Captures stdout/stderr; stdin is the given bytes. */
-export function nodeHost(stdinData: string, out: string[], err: string[]): StdlibHost {
+/** Captures stdout/stderr; stdin is the given bytes; relative paths resolve against baseDir. */
+export function nodeHost(baseDir: string, stdinData: string, out: string[], err: string[]): StdlibHost {
+  const at = (p: string): string => (isAbsolute(p) ? p : join(baseDir, p));
   let stdinPos = 0;
   const stream = (sink: string[]): HostFile => ({
     read: () => { throw new HostIoError(9, 'Bad file descriptor'); },
@@ -80,15 +81,15 @@ export function nodeHost(stdinData: string, out: string[], err: string[]): Stdli
   const fs: FileSystem = {
     open(path, how) {
       const flags = how.append ? (how.read ? 'a+' : 'a') : how.truncate ? (how.read ? 'w+' : 'w') : how.write ? 'r+' : 'r';
-      const fd = wrap(() => openSync(path, flags));
+      const fd = wrap(() => openSync(at(path), flags));
       if (fstatSync(fd).isDirectory() && how.write) {
         close2(fd);
         throw new HostIoError(21, 'Is a directory');
       }
       return new NodeFile(fd, how.append);
     },
-    remove: (path) => wrap(() => unlinkSync(path)),
-    rename: (a, b) => wrap(() => renameSync(a, b)),
+    remove: (path) => wrap(() => unlinkSync(at(path))),
+    rename: (a, b) => wrap(() => renameSync(at(a), at(b))),
     tmpname() {
       const dir = mkdtempSync(join(tmpdir(), 'lua_'));
       const name = join(dir, 'tmp');

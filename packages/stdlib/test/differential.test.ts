@@ -1,0 +1,105 @@
+// Differential corpus: every test/lua/<lib>/*.lua runs on the real lua5.1
+// (cwd = test/lua, TZ=UTC, empty stdin) and on Valua through the VM's
+// command line with these libraries opened; stdout, stderr and the exit
+// status must be identical ("lua5.1:" is normalised to "valua:").
+// Cases listed in test/lua/skip.txt must still differ, so a fixed case
+// leaves the list in the change that fixes it.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LuaError, openStandardLibs, valuaMain, type CliHost, type LuaState } from '@valua/vm';
+import { openLibs } from '../src/open.js';
+import { utcZone } from '../src/time.js';
+import { nodeHost } from './node-host.js';
+
+const corpusDir = join(dirname(fileURLToPath(import.meta.url)), 'lua');
+const TIME_LIMIT_MS = 10_000;
+
+interface Outcome { stdout: string; stderr: string; status: number }
+
+function listCases(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listCases(full));
+    else if (name.endsWith('.lua')) out.push(relative(corpusDir, full).split(sep).join('/'));
+  }
+  return out;
+}
+
+function readSkipList(): Map<string, string> {
+  const skips = new Map<string, string>();
+  let text = '';
+  try {
+    text = readFileSync(join(corpusDir, 'skip.txt'), 'utf8');
+  } catch {
+    return skips;
+  }
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#')) continue;
+    const m = /^(\S+)\s+(.+)$/.exec(t);
+    if (!m) throw new Error(`skip.txt: a case needs a reason: ${line}`);
+    skips.set(m[1]!, m[2]!);
+  }
+  return skips;
+}
+
+function runLua51(rel: string): Outcome {
+  const r = spawnSync('lua5.1', [rel], { cwd: corpusDir, input: '', env: { ...process.env, TZ: 'UTC' }, timeout: 30_000 });
+  return {
+    stdout: r.stdout.toString('latin1'),
+    stderr: r.stderr.toString('latin1').replace(/^lua5\.1:/gm, 'valua:'),
+    status: r.status ?? -1,
+  };
+}
+
+function runValua(rel: string): Outcome {
+  const out: string[] = [];
+  const err: string[] = [];
+  const deadline = Date.now() + TIME_LIMIT_MS;
+  const host: CliHost = {
+    readFile: (path) => readFileSync(join(corpusDir, path), 'latin1'),
+    readStdin: () => '',
+    readLine: () => Promise.resolve(undefined),
+    stdout: (s) => void out.push(s),
+    stderr: (s) => void err.push(s),
+    stdinIsTty: false,
+    getenv: (name) => process.env[name],
+    openLibs: (L: LuaState) => {
+      openStandardLibs(L);
+      openLibs(L, { host: { ...nodeHost(corpusDir, '', out, err), zone: utcZone } });
+      L.g.setBudgetHook(10_000, () => {
+        if (Date.now() > deadline) throw new LuaError('time limit exceeded');
+      });
+    },
+  };
+  const status = valuaMain(['valua', rel], host);
+  if (typeof status !== 'number') throw new Error('valuaMain went interactive on a script');
+  return { stdout: out.join(''), stderr: err.join(''), status };
+}
+
+const cases = listCases(corpusDir);
+const skips = readSkipList();
+
+test('skip list names existing cases', () => {
+  for (const rel of skips.keys()) expect(cases).toContain(rel);
+});
+
+test.each(cases.filter((c) => !skips.has(c)))('%s matches lua5.1', (rel) => {
+  expect(runValua(rel)).toEqual(runLua51(rel));
+});
+
+const skipped = cases.filter((c) => skips.has(c));
+if (skipped.length > 0) {
+  test.each(skipped)('%s (skip-listed) still differs from lua5.1', (rel) => {
+    let actual: Outcome | string;
+    try {
+      actual = runValua(rel);
+    } catch (e) {
+      actual = `threw ${String(e)}`;
+    }
+    expect(actual).not.toEqual(runLua51(rel));
+  });
+}
