@@ -27,6 +27,18 @@ export interface ValuacIo {
 }
 
 const PROGNAME = 'valuac';
+
+/** C's strerror text for the errno names Node reports, for ValuacIo.readFile. */
+export const STRERROR: Readonly<Record<string, string>> = {
+  ENOENT: 'No such file or directory',
+  EISDIR: 'Is a directory',
+  EACCES: 'Permission denied',
+  ENOTDIR: 'Not a directory',
+  ELOOP: 'Too many levels of symbolic links',
+  ENAMETOOLONG: 'File name too long',
+  EMFILE: 'Too many open files',
+  EIO: 'Input/output error',
+};
 const OUTPUT = 'luac.out';
 const VERSION_LINE = 'Valua 0.1.0  Lua 5.1 in TypeScript, after Lua 5.1.5 Copyright (C) 1994-2012 Lua.org, PUC-Rio';
 
