@@ -81,7 +81,9 @@ export class MatchState {
   pat = '';
   patLen = 0;
   level = 0;
-  depth = 0;
+  /** Backtracking stack: STRIDE ints per record, `sp` the first free slot. */
+  private stk = new Int32Array(STRIDE * 64);
+  private sp = 0;
   /** gmatch's next start position, set by gmatchStep. */
   nextPos = 0;
   readonly capInit = new Int32Array(MAX_CAPTURES);
@@ -94,7 +96,7 @@ export class MatchState {
     const nul = pat.indexOf('\0');
     this.patLen = nul < 0 ? pat.length : nul;
     this.level = 0;
-    this.depth = 0;
+    this.sp = 0;
   }
 
   private pc(i: number): number {
@@ -148,25 +150,94 @@ export class MatchState {
     return pch === c;
   }
 
-  /** Matches pattern from `p` against subject from `s`; returns the end or -1. */
+  /**
+   * Matches pattern from `p` against subject from `s`; returns the end or -1.
+   *
+   * lstrlib recurses in C at every choice (`?`, `*`, `+`, `-`, captures);
+   * here each choice is a record on an explicit stack, so deep patterns
+   * need memory, not JS stack (lua5.1 matches a 30000-item pattern). A
+   * failure pops records: undo records restore capture state, choice records
+   * resume with their next alternative, in the order the recursion would.
+   */
   match(s: number, p: number): number {
-    // An exception abandons the whole match and reset() clears the depth,
-    // so no try/finally is needed here.
-    if (++this.depth > MAX_MATCH_DEPTH) throw new PatternError(TOO_COMPLEX);
-    const res = this.doMatch(s, p);
-    this.depth--;
-    return res;
+    const base = this.sp;
+    for (;;) {
+      const r = this.run(s, p);
+      if (r !== -1) {
+        this.sp = base; // success: pending choices are dropped, captures kept
+        return r;
+      }
+      // backtrack to the most recent choice that has an alternative left
+      let resumed = false;
+      while (this.sp > base) {
+        const t = (this.sp -= STRIDE);
+        const st = this.stk;
+        const kind = st[t]!;
+        if (kind === UNDO_START) { this.level--; continue; }
+        if (kind === UNDO_END) { this.capLen[st[t + 1]!] = CAP_UNFINISHED; continue; }
+        if (kind === ALT_OPT) { s = st[t + 1]!; p = st[t + 2]!; resumed = true; break; }
+        if (kind === ALT_MAX) {
+          // longest repetition first, then one fewer each time
+          const s0 = st[t + 1]!, ep = st[t + 3]!, i = st[t + 4]! - 1;
+          if (i < 0) continue;
+          this.push(ALT_MAX, s0, st[t + 2]!, ep, i);
+          s = s0 + i;
+          p = ep + 1;
+          resumed = true;
+          break;
+        }
+        // ALT_MIN: shortest repetition first, then one more each time
+        const s0 = st[t + 1]!, pp = st[t + 2]!, ep = st[t + 3]!;
+        if (s0 < this.srcLen && this.singleMatch(this.src.charCodeAt(s0), pp, ep)) {
+          this.push(ALT_MIN, s0 + 1, pp, ep, 0);
+          s = s0 + 1;
+          p = ep + 1;
+          resumed = true;
+          break;
+        }
+      }
+      if (!resumed) return -1;
+    }
   }
 
-  private doMatch(s: number, p: number): number {
+  private push(kind: number, a: number, b: number, c: number, d: number): void {
+    let st = this.stk;
+    const t = this.sp;
+    if (t + STRIDE > st.length) {
+      if (st.length >= MAX_STACK) throw new PatternError(TOO_COMPLEX);
+      const bigger = new Int32Array(st.length * 2);
+      bigger.set(st);
+      this.stk = st = bigger;
+    }
+    st[t] = kind;
+    st[t + 1] = a;
+    st[t + 2] = b;
+    st[t + 3] = c;
+    st[t + 4] = d;
+    this.sp = t + STRIDE;
+  }
+
+  /** Runs forward from (s, p), pushing choices; -1 means "backtrack". */
+  private run(s: number, p: number): number {
     for (;;) {
       const pch = this.pc(p);
       switch (pch) {
-        case 40: // '('
-          if (this.pc(p + 1) === 41) return this.startCapture(s, p + 2, CAP_POSITION);
-          return this.startCapture(s, p + 1, CAP_UNFINISHED);
-        case 41: // ')'
-          return this.endCapture(s, p + 1);
+        case 40: { // '(' starts a capture; undone on backtrack
+          const level = this.level;
+          if (level >= MAX_CAPTURES) throw new PatternError('too many captures');
+          this.capInit[level] = s;
+          if (this.pc(p + 1) === 41) { this.capLen[level] = CAP_POSITION; p += 2; } else { this.capLen[level] = CAP_UNFINISHED; p += 1; }
+          this.level = level + 1;
+          this.push(UNDO_START, 0, 0, 0, 0);
+          continue;
+        }
+        case 41: { // ')' closes the innermost open capture
+          const l = this.captureToClose();
+          this.capLen[l] = s - this.capInit[l]!;
+          this.push(UNDO_END, l, 0, 0, 0);
+          p += 1;
+          continue;
+        }
         case 0:
           if (p >= this.patLen) return s; // end of pattern
           break;
@@ -203,65 +274,36 @@ export class MatchState {
       const ep = this.classEnd(p);
       const m = s < this.srcLen && this.singleMatch(this.src.charCodeAt(s), p, ep);
       switch (this.pc(ep)) {
-        case 63: { // '?'
+        case 63: // '?': with the character first, then without
           if (m) {
-            const res = this.match(s + 1, ep + 1);
-            if (res !== -1) return res;
+            this.push(ALT_OPT, s, ep + 1, 0, 0);
+            s++;
           }
           p = ep + 1;
           continue;
+        case 43: // '+': one, then as '*'
+        case 42: { // '*'
+          if (this.pc(ep) === 43) {
+            if (!m) return -1;
+            s++;
+          }
+          let i = 0;
+          while (s + i < this.srcLen && this.singleMatch(this.src.charCodeAt(s + i), p, ep)) i++;
+          this.push(ALT_MAX, s, p, ep, i);
+          s += i;
+          p = ep + 1;
+          continue;
         }
-        case 42: // '*'
-          return this.maxExpand(s, p, ep);
-        case 43: // '+'
-          return m ? this.maxExpand(s + 1, p, ep) : -1;
         case 45: // '-'
-          return this.minExpand(s, p, ep);
+          this.push(ALT_MIN, s, p, ep, 0);
+          p = ep + 1;
+          continue;
         default:
           if (!m) return -1;
           s++;
           p = ep;
       }
     }
-  }
-
-  private maxExpand(s: number, p: number, ep: number): number {
-    let i = 0;
-    while (s + i < this.srcLen && this.singleMatch(this.src.charCodeAt(s + i), p, ep)) i++;
-    while (i >= 0) { // try the longest repetition first, backing off one at a time
-      const res = this.match(s + i, ep + 1);
-      if (res !== -1) return res;
-      i--;
-    }
-    return -1;
-  }
-
-  private minExpand(s: number, p: number, ep: number): number {
-    for (;;) {
-      const res = this.match(s, ep + 1);
-      if (res !== -1) return res;
-      if (s < this.srcLen && this.singleMatch(this.src.charCodeAt(s), p, ep)) s++;
-      else return -1;
-    }
-  }
-
-  private startCapture(s: number, p: number, what: number): number {
-    const level = this.level;
-    if (level >= MAX_CAPTURES) throw new PatternError('too many captures');
-    this.capInit[level] = s;
-    this.capLen[level] = what;
-    this.level = level + 1;
-    const res = this.match(s, p);
-    if (res === -1) this.level--; // undo capture
-    return res;
-  }
-
-  private endCapture(s: number, p: number): number {
-    const l = this.captureToClose();
-    this.capLen[l] = s - this.capInit[l]!;
-    const res = this.match(s, p);
-    if (res === -1) this.capLen[l] = CAP_UNFINISHED;
-    return res;
   }
 
   private captureToClose(): number {
@@ -328,10 +370,12 @@ export class MatchState {
   }
 }
 
-// lua5.1 recurses in C once per pattern item and has no limit of its own
-// (a 30000-item pattern works; far larger ones overflow the C stack). We bound
-// the JS recursion well below V8's stack so deep patterns end in a Lua error.
-export const MAX_MATCH_DEPTH = 5000;
+// Backtracking records: kind, then up to four operands.
+const STRIDE = 5;
+const UNDO_START = 0, UNDO_END = 1, ALT_OPT = 2, ALT_MAX = 3, ALT_MIN = 4;
+// lua5.1 has no limit of its own (it recurses in C until the C stack ends);
+// 2^24 ints of backtracking state (64 MB) end in a Lua error instead.
+const MAX_STACK = 1 << 24;
 export const TOO_COMPLEX = 'pattern too complex';
 
 /** A capture value: a string, or a position for `()`. */
@@ -372,7 +416,6 @@ export function findAux(ms: MatchState, s: string, p: string, initArg: number, p
   let s1 = init;
   do {
     ms.level = 0;
-    ms.depth = 0;
     const res = ms.match(s1, pstart);
     if (res !== -1) {
       if (find) {
@@ -394,7 +437,6 @@ export function gmatchStep(ms: MatchState, s: string, p: string, pos: number): C
   ms.reset(s, p);
   for (let src = pos; src <= s.length; src++) {
     ms.level = 0;
-    ms.depth = 0;
     const e = ms.match(src, 0);
     if (e !== -1) {
       // an empty match advances by one, so the iteration always progresses
@@ -422,7 +464,6 @@ export function gsubLoop(
   let copyFrom = 0; // start of the unmatched run not yet copied
   while (n < maxN) {
     ms.level = 0;
-    ms.depth = 0;
     const e = ms.match(s, pstart);
     if (e !== -1) {
       n++;

@@ -111,6 +111,10 @@ describe('pattern engine vs lua5.1', () => {
     const long = (t: string, n: number): string => t.repeat(n);
     check([
       { s: long('a', 300), p: long('a?', 300), init: 1, repl: 'x', maxN: 5 },
+      // deep patterns: lua5.1 recurses in C; the engine must not need JS stack
+      { s: long('a', 30000), p: long('a?', 30000), init: 1, repl: 'x', maxN: 5 },
+      { s: long('a', 3000) + 'b', p: long('a*', 3000) + 'b', init: 1, repl: '%0', maxN: 5 },
+      { s: long('ab', 2000), p: long('(a-)b', 30) + long('.-', 2000) + '$', init: 1, repl: '%30', maxN: 5 },
       { s: long('a', 40), p: long('(a)', 33), init: 1, repl: 'x', maxN: 5 },
       { s: long('a', 40), p: long('(a)', 32), init: 1, repl: '%9', maxN: 5 },
       { s: 'a\0b', p: 'a\0b', init: 1, repl: 'x', maxN: 5 },
