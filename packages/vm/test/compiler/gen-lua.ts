@@ -178,7 +178,7 @@ export class LuaGen {
     const r = this.r;
     if (r.chance(0.25)) {
       if (ctx.inLoop && r.chance(0.5)) lines.push(ctx.indent + 'break');
-      else lines.push(ctx.indent + (r.chance(0.3) ? 'return' : `return ${this.args(ctx, 2) || this.expr(ctx, 1)}`));
+      else lines.push(ctx.indent + (r.chance(0.3) ? 'return' : `return${this.nl(ctx)}${this.args(ctx, 2) || this.expr(ctx, 1)}`));
     }
     ctx.locals = saved;
     return lines.join('\n');
@@ -206,7 +206,7 @@ export class LuaGen {
         const n = 1 + r.int(3);
         const names: string[] = [];
         for (let i = 0; i < n; i++) names.push(this.freshLocal());
-        const vals = r.chance(0.2) ? '' : ` = ${this.args(ctx, d) || this.expr(ctx, d)}`;
+        const vals = r.chance(0.2) ? '' : ` =${this.nl(ctx)}${this.args(ctx, d) || this.expr(ctx, d)}`;
         ctx.locals.push(...names);
         return `local ${names.join(', ')}${vals}`;
       }
@@ -214,11 +214,11 @@ export class LuaGen {
         const n = 1 + r.int(3);
         const ts: string[] = [];
         for (let i = 0; i < n; i++) ts.push(this.target(ctx));
-        return `${ts.join(', ')} = ${this.args(ctx, d) || this.expr(ctx, d)}`;
+        return `${ts.join(', ')} =${this.nl(ctx)}${this.args(ctx, d) || this.expr(ctx, d)}`;
       }
       case 4: case 5: return this.call(ctx, d);
       case 6: {
-        let s = `if ${this.expr(ctx, d)} then\n${this.sub(ctx, ctx.inLoop)}`;
+        let s = `if ${this.expr(ctx, d)}${this.nl(ctx)}then\n${this.sub(ctx, ctx.inLoop)}`;
         const n = r.int(3);
         for (let i = 0; i < n; i++) s += `\n${ctx.indent}elseif ${this.expr(ctx, d)} then\n${this.sub(ctx, ctx.inLoop)}`;
         if (r.chance(0.5)) s += `\n${ctx.indent}else\n${this.sub(ctx, ctx.inLoop)}`;
@@ -228,12 +228,12 @@ export class LuaGen {
       case 8: {
         const v = this.freshLocal();
         const step = r.chance(0.4) ? `, ${this.expr(ctx, 1)}` : '';
-        return `for ${v} = ${this.expr(ctx, 1)}, ${this.expr(ctx, 1)}${step} do\n${this.sub(ctx, true, [v])}\n${ctx.indent}end`;
+        return `for ${v} = ${this.expr(ctx, 1)}, ${this.expr(ctx, 1)}${step}${this.nl(ctx)}do\n${this.sub(ctx, true, [v])}\n${ctx.indent}end`;
       }
       case 9: {
         const names = [this.freshLocal()];
         if (r.chance(0.6)) names.push(this.freshLocal());
-        return `for ${names.join(', ')} in ${this.args(ctx, 1) || this.name(ctx)} do\n${this.sub(ctx, true, names)}\n${ctx.indent}end`;
+        return `for ${names.join(', ')} in ${this.args(ctx, 1) || this.name(ctx)}${this.nl(ctx)}do\n${this.sub(ctx, true, names)}\n${ctx.indent}end`;
       }
       case 10: {
         // the condition sees the body's locals
