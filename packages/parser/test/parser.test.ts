@@ -1,4 +1,6 @@
-import { parse, LuaSyntaxError } from '@valua/parser';
+import fc from 'fast-check';
+import { parse, printChunk, LuaSyntaxError } from '@valua/parser';
+import { chunkArb } from './support/ast-arbitrary.js';
 import { luaLoadstring, luacParse } from './support/lua-oracle.js';
 
 /** Valua's verdict in the oracle's format. */
@@ -96,5 +98,49 @@ describe('parse (against luac5.1 -p)', () => {
       const { message, chunkName } = luacParse(src);
       expect(valua(src, chunkName, 1)).toEqual(message);
     }
+  });
+});
+
+// Differential fuzzing: random token soups, random bytes and mutated valid
+// programs, each batch judged by one lua5.1 run. VALUA_FUZZ_SCALE=20 runs
+// twenty times as many.
+const VOCAB = [
+  'and', 'break', 'do', 'else', 'elseif', 'end', 'false', 'for', 'function', 'if', 'in', 'local', 'nil', 'not',
+  'or', 'repeat', 'return', 'then', 'true', 'until', 'while', 'a', 'b', 'f', 'x', 'self', 'arg', '_1',
+  '1', '0x10', '3.5', '1e5', '3x', '0x', '1e', '.5', '5.', '1..2', '0x1p4', '1e+', '08', '0xg',
+  '"s"', "'s'", '"a\\nb"', '"unfinished', '"\\300"', '"\\q\\65"', '[[x]]', '[==[y]==]', '[=', '[[', '"a\\\nb"',
+  '[[a\nb]]', '[[a [[b]]', '--c\n', '--[[c]]', '--[[unfinished', '--[==[x]]', '\n', ' ', '\r\n', '\n\r', '\0',
+  '\x01', '\x7f', '~', '!', '@', '$', '\\', '\xef\xbb\xbf', '\xff', ';', '+', '-', '*', '/', '%', '^', '#',
+  '==', '~=', '<=', '>=', '<', '>', '=', '(', ')', '{', '}', '[', ']', ':', ',', '.', '..', '...', '#!',
+];
+const tokenSoup = fc.array(fc.tuple(fc.constantFrom(...VOCAB), fc.constantFrom(' ', '', '\n', ' ')), { maxLength: 14 })
+  .map((parts) => parts.map(([t, sep]) => t + sep).join(''));
+const randomBytes = fc.array(fc.oneof(
+  fc.integer({ min: 0, max: 255 }),
+  fc.constantFrom(...' \n=(){}[].,;:"\'-+*abcdefghijklmnoprstuvwxyz0123456789'.split('').map((c) => c.charCodeAt(0))),
+), { maxLength: 24 }).map((codes) => String.fromCharCode(...codes));
+const mutated = fc.tuple(chunkArb, fc.nat(), fc.nat({ max: 6 }), fc.constantFrom(...VOCAB))
+  .map(([ast, at, del, ins]) => {
+    const src = printChunk(ast);
+    const i = at % (src.length + 1);
+    return src.slice(0, i) + ins + src.slice(i + del);
+  });
+
+describe('parse: fuzzing against lua5.1 loadstring', () => {
+  it.each([
+    ['token soups', tokenSoup, 3000],
+    ['random bytes', randomBytes, 2000],
+    ['mutated valid programs', mutated, 1500],
+  ] as const)('%s: same verdict and message', (_label, arb, numRuns) => {
+    const seed = Date.now() % 1000003;
+    // A chunk starting with ESC is a precompiled chunk to lua_load: not the parser's input.
+    const scale = Number(process.env['VALUA_FUZZ_SCALE'] ?? '1');
+    const inputs = fc.sample(arb as fc.Arbitrary<string>, { numRuns: numRuns * scale, seed }).filter((s) => !s.startsWith('\x1b'));
+    const cases = inputs.map((s) => [s, s] as const);
+    const expected = luaLoadstring(cases);
+    const mismatches = cases
+      .map(([s, n], i) => ({ src: s, expected: expected[i], got: valua(s, n, 2) }))
+      .filter((m) => m.expected !== m.got);
+    expect({ seed, mismatches: mismatches.slice(0, 5) }).toEqual({ seed, mismatches: [] });
   });
 });
