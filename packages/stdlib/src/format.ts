@@ -58,6 +58,12 @@ function roundShift(num: bigint, shift: number): bigint {
 
 /** Digits of |x| with `prec` digits after the point (no sign, no point). */
 function fixedDigits(x: number, prec: number): string {
+  // Fast path: toFixed is exact and differs from glibc only on exact ties
+  // (it rounds them up). A tie needs x * 2^(prec+1) to be an integer, so
+  // when it is not (or x is an integer: nothing to round), toFixed agrees.
+  if (x < 1e21 && (Number.isInteger(x) || !Number.isInteger(x * 2 ** (prec + 1)))) {
+    return x.toFixed(prec).replace('.', '');
+  }
   const { num, shift } = decompose(x);
   return roundShift(num * pow10(prec), shift).toString();
 }
@@ -65,6 +71,16 @@ function fixedDigits(x: number, prec: number): string {
 /** |x| as `prec + 1` significant digits and a decimal exponent (x finite). */
 function expDigits(x: number, prec: number): { digits: string; exp: number; carried: boolean } {
   if (x === 0) return { digits: '0'.repeat(prec + 1), exp: 0, carried: false };
+  // Fast path, as in fixedDigits: a tie needs x * 2^(prec - exp + 1) to be an
+  // integer; k below is at least that (the log10 estimate is within one).
+  // A result of 1000... may have carried, which the slow path reports.
+  const k = prec - Math.floor(Math.log10(x)) + 2;
+  if (k >= 0 && !Number.isInteger(x * 2 ** k)) {
+    const t = x.toExponential(prec);
+    const ePos = t.indexOf('e');
+    const digits = t.charCodeAt(1) === 46 ? t[0]! + t.slice(2, ePos) : t.slice(0, ePos);
+    if (!/^10*$/.test(digits)) return { digits, exp: Number(t.slice(ePos + 1)), carried: false };
+  }
   const { num, shift } = decompose(x);
   // Estimate the decimal exponent, then correct it against the exact value.
   let exp = Math.floor(Math.log10(Math.abs(x)));

@@ -53,9 +53,13 @@ const interesting = [0, -0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.125, 1e15, 1e16, 1e21,
 
 describe('format engine vs lua5.1', () => {
   test('doubles with random specs', () => {
+    // exact binary fractions (ties), short decimals (near ties), integers (ties past the point)
     const numArb = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(...interesting),
-      fc.integer({ min: -100000, max: 100000 }).map((n) => n / 8));
-    const cases = fc.sample(fc.tuple(specArb('eEfgG'), numArb), 3000);
+      fc.integer({ min: -100000, max: 100000 }).map((n) => n / 8),
+      fc.integer({ min: -(2 ** 40), max: 2 ** 40 }).map((n) => n / 1024),
+      fc.integer({ min: -100000, max: 100000 }).map((n) => n / 1000),
+      fc.integer({ min: -(2 ** 53), max: 2 ** 53 }));
+    const cases = fc.sample(fc.tuple(specArb('eEfgG'), numArb), 5000);
     const expected = luaFormat(cases);
     cases.forEach(([fmt, x], k) => expect([fmt, x, engineFormat(fmt, x)]).toEqual([fmt, x, expected[k]]));
   });
