@@ -5,3 +5,27 @@ export { compile, compileSource } from './compiler/index.js';
 export { valuacMain, type ValuacIo } from './compiler/valuac.js';
 export { listing, type ListingOptions } from './disasm.js';
 export { Proto, type Constant, type LocVar } from './proto.js';
+// Values and tables
+export {
+  LuaClosure, LuaHostFunction, LuaUserdata, UpVal,
+  type LuaValue, type LuaFunction, type HostFunction, type LuaTypeName,
+} from './value.js';
+export { LuaTable } from './table.js';
+export { numberToString, stringToNumber, stringToNumberBase, formatG } from './number.js';
+// Running
+export {
+  LuaState, GlobalState, CallFrame, ThreadStatus, MULTRET, MAX_CALLS, MAX_C_CALLS,
+  toInteger, type LibTable,
+} from './state.js';
+export { runChunk, newState, tracebackHandler, type RunOptions, type RunResult } from './run.js';
+// Errors
+export {
+  LuaError, toLuaError, LUA_OK, LUA_YIELD, LUA_ERRRUN, LUA_ERRSYNTAX, LUA_ERRMEM, LUA_ERRERR,
+} from './errors.js';
+export { argError, typeError, runtimeError, luaError, typeNameOf } from './messages.js';
+export { traceback, chunkId, where } from './debug.js';
+export { tostringRaw, addressOf, rawEquals } from './ops.js';
+// Libraries owned by the VM
+export { baseLib, openBase } from './lib/base.js';
+export { coroutineLib } from './lib/coroutine.js';
+export { debugLib } from './lib/debug.js';

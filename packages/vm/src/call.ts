@@ -1,0 +1,275 @@
+// Calls (ldo.c): entering a function (precall), leaving it (poscall),
+// calling from host code (call) and protected calls (pcall), plus upvalue
+// opening/closing. Lua->Lua calls made by the interpreter use precall and
+// stay in the same dispatch loop; only host->Lua crossings recurse in JS,
+// and those are counted (nCcalls, "C stack overflow" at MAX_C_CALLS).
+
+import { LuaError, LUA_ERRERR, LUA_OK, toLuaError } from './errors.js';
+import { LuaTable } from './table.js';
+import type { LuaValue } from './value.js';
+import { LuaClosure, LuaHostFunction, UpVal } from './value.js';
+import type { LuaState } from './state.js';
+import { CallFrame, MULTRET, MAX_CALLS, MAX_C_CALLS } from './state.js';
+import { VARARG_NEEDSARG } from './proto.js';
+import { execute } from './interp.js';
+import { runtimeError, typeError } from './messages.js';
+import { metaOf } from './ops.js';
+
+/** Free slots a host function may use without checking (LUA_MINSTACK). */
+export const MIN_STACK = 20;
+
+/** precall outcomes. */
+export const PRECALL_HOST = 0;
+export const PRECALL_LUA = 1;
+export const PRECALL_YIELD = 2;
+
+/** Grows the stack array (with nils, keeping it packed) to hold `n` slots. */
+export function ensureStack(L: LuaState, n: number): void {
+  const stack = L.stack;
+  while (stack.length < n) stack.push(undefined);
+}
+
+/** Pushes a frame, enforcing 5.1's call-depth limit ("stack overflow"). */
+function pushFrame(L: LuaState): CallFrame {
+  const ci = L.ci + 1;
+  if (ci >= L.ciLimit) {
+    // luaD_growCI: the CallInfo array doubles; past MAX_CALLS it is an
+    // overflow, and an overflow while handling one is LUA_ERRERR.
+    if (L.ciLimit > MAX_CALLS) throw new LuaError('error in error handling', LUA_ERRERR);
+    L.ciLimit *= 2;
+    if (L.ciLimit > MAX_CALLS) throw runtimeError(L, 'stack overflow');
+  }
+  let f = L.frames[ci];
+  if (f === undefined) {
+    f = new CallFrame();
+    L.frames.push(f);
+  }
+  L.ci = ci;
+  return f;
+}
+
+/**
+ * Replaces a non-function at stack[func] by its __call metamethod, shifting
+ * the arguments up (the object becomes the first argument).
+ */
+export function tryFuncTM(L: LuaState, func: number): LuaClosure | LuaHostFunction {
+  const stack = L.stack;
+  const obj = stack[func];
+  const tm = metaOf(L, obj, '__call');
+  if (!(tm instanceof LuaClosure || tm instanceof LuaHostFunction)) {
+    // The callee is in a register of the calling Lua frame: name it.
+    const f = L.frames[L.ci]!;
+    throw typeError(L, obj, 'call', f.closure !== undefined ? func - f.base : -1);
+  }
+  for (let i = L.top; i > func; i--) stack[i] = stack[i - 1];
+  L.top++;
+  stack[func] = tm;
+  return tm;
+}
+
+/**
+ * Starts a call of stack[func] with arguments stack[func+1 .. top-1].
+ * A Lua function gets a new frame (PRECALL_LUA; the caller runs it); a host
+ * function runs to completion here (PRECALL_HOST, results moved into place)
+ * or yields (PRECALL_YIELD).
+ */
+export function precall(L: LuaState, func: number, nresults: number): number {
+  const stack = L.stack;
+  const v = stack[func];
+  const fn = v instanceof LuaClosure || v instanceof LuaHostFunction ? v : tryFuncTM(L, func);
+  if (fn instanceof LuaClosure) {
+    const p = fn.proto;
+    let nargs = L.top - func - 1;
+    const np = p.numParams;
+    let base: number;
+    if (p.isVararg === 0) {
+      base = func + 1;
+      ensureStack(L, base + p.maxStackSize + MIN_STACK);
+    } else {
+      // adjust_varargs: fixed parameters move above the actual arguments;
+      // the extra arguments stay below base for VARARG.
+      ensureStack(L, L.top + np + p.maxStackSize + MIN_STACK);
+      for (; nargs < np; nargs++) stack[L.top++] = undefined;
+      let argTable: LuaTable | undefined;
+      if ((p.isVararg & VARARG_NEEDSARG) !== 0) {
+        // LUA_COMPAT_VARARG: the `arg` table of the extra arguments.
+        const nextra = nargs - np;
+        argTable = new LuaTable(nextra, 1);
+        for (let i = 0; i < nextra; i++) argTable.setInt(i + 1, stack[L.top - nextra + i]);
+        argTable.setStr('n', nextra);
+      }
+      const fixed = L.top - nargs;
+      base = L.top;
+      for (let i = 0; i < np; i++) {
+        stack[base + i] = stack[fixed + i];
+        stack[fixed + i] = undefined;
+      }
+      if (argTable !== undefined) stack[base + np] = argTable;
+      nargs = argTable !== undefined ? np + 1 : np;
+      L.top = base + nargs;
+    }
+    const f = pushFrame(L);
+    f.func = func;
+    f.base = base;
+    const top = base + p.maxStackSize;
+    f.top = top;
+    f.savedpc = 0;
+    f.nresults = nresults;
+    f.tailcalls = 0;
+    f.closure = fn;
+    f.host = undefined;
+    for (let i = base + nargs; i < top; i++) stack[i] = undefined;
+    L.base = base;
+    L.top = top;
+    const g = L.g;
+    if (--g.budget <= 0) budgetExhausted(L);
+    return PRECALL_LUA;
+  }
+  // A host function.
+  const f = pushFrame(L);
+  const base = func + 1;
+  f.func = func;
+  f.base = base;
+  f.top = L.top + MIN_STACK;
+  f.savedpc = 0;
+  f.nresults = nresults;
+  f.tailcalls = 0;
+  f.closure = undefined;
+  f.host = fn;
+  L.base = base;
+  ensureStack(L, f.top);
+  const g = L.g;
+  if (--g.budget <= 0) budgetExhausted(L);
+  const n = fn.fn(L, base, L.top - base);
+  if (n < 0) return PRECALL_YIELD;
+  poscall(L, L.top - n, n);
+  return PRECALL_HOST;
+}
+
+/**
+ * Ends the running frame: moves `n` results from stack[first..] to where
+ * the function was, adjusted to what the caller wanted, and pops the frame.
+ * Afterwards `top` is just past the results.
+ */
+export function poscall(L: LuaState, first: number, n: number): void {
+  const stack = L.stack;
+  const f = L.frames[L.ci]!;
+  let res = f.func;
+  const wanted = f.nresults;
+  L.ci--;
+  L.base = L.frames[L.ci]!.base;
+  if (wanted === MULTRET) {
+    for (let i = 0; i < n; i++) stack[res++] = stack[first + i];
+  } else {
+    let i = 0;
+    for (; i < wanted && i < n; i++) stack[res++] = stack[first + i];
+    for (; i < wanted; i++) stack[res++] = undefined;
+  }
+  L.top = res;
+}
+
+/** luaD_call: calls stack[func] from host code, running Lua to completion. */
+export function call(L: LuaState, func: number, nresults: number): void {
+  if (++L.nCcalls >= MAX_C_CALLS) cStackOverflow(L);
+  const r = precall(L, func, nresults);
+  if (r === PRECALL_LUA) execute(L, L.ci);
+  else if (r === PRECALL_YIELD) {
+    L.nCcalls--;
+    throw runtimeError(L, 'attempt to yield across metamethod/C-call boundary');
+  }
+  L.nCcalls--;
+}
+
+function cStackOverflow(L: LuaState): void {
+  if (L.nCcalls === MAX_C_CALLS) throw runtimeError(L, 'C stack overflow');
+  if (L.nCcalls >= MAX_C_CALLS + (MAX_C_CALLS >> 3)) throw new LuaError('error in error handling', LUA_ERRERR);
+}
+
+/**
+ * lua_pcall: calls stack[func] catching errors. On error the message
+ * handler (if any) runs first, where the error happened; then the stack is
+ * unwound to `func`, where the error value is left (top = func + 1).
+ */
+export function pcall(L: LuaState, func: number, nresults: number, handler?: LuaValue): number {
+  const oldCi = L.ci;
+  const oldBase = L.base;
+  const oldNc = L.nCcalls;
+  try {
+    call(L, func, nresults);
+    return LUA_OK;
+  } catch (e) {
+    const err = toLuaError(e);
+    let value = err.value;
+    let status = err.status;
+    if (handler !== undefined && status !== LUA_ERRERR) {
+      // The handler runs above the frames of the error (tracebacks see them).
+      const f = L.frames[L.ci]!;
+      if (L.top < f.top) L.top = f.top;
+      ensureStack(L, L.top + MIN_STACK);
+      const h = L.top;
+      L.stack[h] = handler;
+      L.stack[h + 1] = value;
+      L.top = h + 2;
+      try {
+        call(L, h, 1);
+        value = L.stack[h];
+      } catch (e2) {
+        const err2 = toLuaError(e2);
+        status = LUA_ERRERR;
+        value = err2.status === LUA_ERRERR || err2.value === value ? 'error in error handling' : 'error in error handling';
+      }
+    }
+    closeUpvals(L, func);
+    L.ci = oldCi;
+    L.base = oldBase;
+    L.nCcalls = oldNc;
+    // restore_stack_limit: after an overflow the limit drops back to MAX_CALLS.
+    if (L.ciLimit > MAX_CALLS && L.ci + 1 < MAX_CALLS) L.ciLimit = MAX_CALLS;
+    L.stack[func] = value;
+    L.top = func + 1;
+    return status;
+  }
+}
+
+/** luaF_findupval: the open upvalue for stack slot `index`, created if needed. */
+export function findUpval(L: LuaState, index: number): UpVal {
+  let prev: UpVal | undefined;
+  let uv = L.openUpval;
+  while (uv !== undefined && uv.index >= index) {
+    if (uv.index === index) return uv;
+    prev = uv;
+    uv = uv.next;
+  }
+  const nuv = new UpVal(L.stack, index, undefined);
+  nuv.next = uv;
+  if (prev === undefined) L.openUpval = nuv;
+  else prev.next = nuv;
+  return nuv;
+}
+
+/** luaF_close: closes open upvalues at or above stack slot `level`. */
+export function closeUpvals(L: LuaState, level: number): void {
+  let uv = L.openUpval;
+  const stack = L.stack;
+  while (uv !== undefined && uv.index >= level) {
+    uv.value = stack[uv.index];
+    uv.stack = undefined;
+    uv = uv.next;
+  }
+  L.openUpval = uv;
+}
+
+/**
+ * The budget ran out (see GlobalState.setBudgetHook / interrupt): raise
+ * the interrupt value, or run the hook and refill.
+ */
+export function budgetExhausted(L: LuaState): void {
+  const g = L.g;
+  if (g.interrupted) {
+    g.budget = 0;
+    throw new LuaError(g.interruptValue);
+  }
+  g.budget = g.budgetInterval;
+  const hook = g.onBudget;
+  if (hook !== undefined) hook(L);
+}

@@ -1,0 +1,517 @@
+// The dispatch loop (lvm.c's luaV_execute): one function, one switch, hot
+// state in locals. Lua->Lua calls and returns switch frames inside the loop
+// (no JS recursion); the loop returns when the frame it was entered for
+// (entryCi) returns, or when a host function yields (coroutines).
+// Invariants: `stack` is L.stack (never replaced); `f` is L.frames[L.ci];
+// before anything that can raise or call out (metamethods, host
+// functions) f.savedpc = pc, so errors and tracebacks see the right line.
+
+import { Op, MAXARG_SBX, LFIELDS_PER_FLUSH } from './opcodes.js';
+import { LuaTable } from './table.js';
+import type { LuaValue, UpVal } from './value.js';
+import { LuaClosure } from './value.js';
+import type { LuaState, CallFrame } from './state.js';
+import type { Proto, Constant } from './proto.js';
+import {
+  precall, poscall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
+  PRECALL_LUA, PRECALL_YIELD, MIN_STACK,
+} from './call.js';
+import { Arith, arith, concat, equals, index, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
+import { runtimeError } from './messages.js';
+import { stringToNumber } from './number.js';
+
+/** luaO_fb2int: NEWTABLE's "floating point byte" sizes. */
+function fb2int(x: number): number {
+  const e = (x >>> 3) & 31;
+  return e === 0 ? x : ((x & 7) + 8) * Math.pow(2, e - 1);
+}
+
+function forNumber(v: LuaValue): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return stringToNumber(v);
+  return undefined;
+}
+
+export function execute(L: LuaState, entryCi: number): void {
+  const stack = L.stack;
+  const g = L.g;
+  let f: CallFrame = L.frames[L.ci]!;
+  let cl: LuaClosure = f.closure!;
+  let p: Proto = cl.proto;
+  let code: Int32Array = p.code;
+  let k: Constant[] = p.k;
+  let upvals: UpVal[] = cl.upvals;
+  let base = f.base;
+  let pc = f.savedpc;
+
+  for (;;) {
+    const i = code[pc++]!;
+    switch (i & 0x3f) {
+      case Op.MOVE:
+        stack[base + ((i >>> 6) & 0xff)] = stack[base + (i >>> 23)];
+        break;
+      case Op.LOADK:
+        stack[base + ((i >>> 6) & 0xff)] = k[i >>> 14];
+        break;
+      case Op.LOADBOOL:
+        stack[base + ((i >>> 6) & 0xff)] = (i >>> 23) !== 0;
+        if (((i >>> 14) & 0x1ff) !== 0) pc++;
+        break;
+      case Op.LOADNIL: {
+        const last = base + (i >>> 23);
+        for (let j = base + ((i >>> 6) & 0xff); j <= last; j++) stack[j] = undefined;
+        break;
+      }
+      case Op.GETUPVAL: {
+        const uv = upvals[i >>> 23]!;
+        const s = uv.stack;
+        stack[base + ((i >>> 6) & 0xff)] = s === undefined ? uv.value : s[uv.index];
+        break;
+      }
+      case Op.GETGLOBAL: {
+        const env = cl.env;
+        const key = k[i >>> 14] as string;
+        let v = env.getStr(key);
+        if (v === undefined && env.metatable !== undefined) {
+          f.savedpc = pc;
+          v = index(L, env, key);
+        }
+        stack[base + ((i >>> 6) & 0xff)] = v;
+        break;
+      }
+      case Op.GETTABLE: {
+        const b = i >>> 23;
+        const t = stack[base + b];
+        const c = (i >>> 14) & 0x1ff;
+        const key = c >= 256 ? k[c - 256] : stack[base + c];
+        if (t instanceof LuaTable) {
+          const v = t.get(key);
+          if (v !== undefined || t.metatable === undefined) {
+            stack[base + ((i >>> 6) & 0xff)] = v;
+            break;
+          }
+        }
+        f.savedpc = pc;
+        const v = index(L, t, key, b);
+        stack[base + ((i >>> 6) & 0xff)] = v;
+        break;
+      }
+      case Op.SETGLOBAL: {
+        const env = cl.env;
+        const key = k[i >>> 14] as string;
+        const v = stack[base + ((i >>> 6) & 0xff)];
+        if (env.metatable === undefined) env.setStr(key, v);
+        else {
+          f.savedpc = pc;
+          setIndex(L, env, key, v);
+        }
+        break;
+      }
+      case Op.SETUPVAL: {
+        const uv = upvals[i >>> 23]!;
+        const v = stack[base + ((i >>> 6) & 0xff)];
+        const s = uv.stack;
+        if (s === undefined) uv.value = v;
+        else s[uv.index] = v;
+        break;
+      }
+      case Op.SETTABLE: {
+        const a = (i >>> 6) & 0xff;
+        const t = stack[base + a];
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const key = b >= 256 ? k[b - 256] : stack[base + b];
+        const v = c >= 256 ? k[c - 256] : stack[base + c];
+        if (t instanceof LuaTable && t.metatable === undefined) {
+          if (typeof key === 'string') { t.setStr(key, v); break; }
+          if (typeof key === 'number' && key === key) { t.set(key, v); break; }
+        }
+        f.savedpc = pc;
+        if (t instanceof LuaTable && t.metatable === undefined) {
+          checkKey(L, key);
+          t.set(key, v);
+        } else setIndex(L, t, key, v, a);
+        break;
+      }
+      case Op.NEWTABLE:
+        stack[base + ((i >>> 6) & 0xff)] = new LuaTable(fb2int(i >>> 23), fb2int((i >>> 14) & 0x1ff));
+        break;
+      case Op.SELF: {
+        const ra = base + ((i >>> 6) & 0xff);
+        const b = i >>> 23;
+        const obj = stack[base + b];
+        stack[ra + 1] = obj;
+        const c = (i >>> 14) & 0x1ff;
+        const key = c >= 256 ? k[c - 256] : stack[base + c];
+        if (obj instanceof LuaTable) {
+          const v = obj.get(key);
+          if (v !== undefined || obj.metatable === undefined) { stack[ra] = v; break; }
+        }
+        f.savedpc = pc;
+        const v = index(L, obj, key, b);
+        stack[ra] = v;
+        break;
+      }
+      case Op.ADD: {
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const x = b >= 256 ? k[b - 256] : stack[base + b];
+        const y = c >= 256 ? k[c - 256] : stack[base + c];
+        if (typeof x === 'number' && typeof y === 'number') { stack[base + ((i >>> 6) & 0xff)] = x + y; break; }
+        f.savedpc = pc;
+        const v = arith(L, Arith.ADD, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        stack[base + ((i >>> 6) & 0xff)] = v;
+        break;
+      }
+      case Op.SUB: {
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const x = b >= 256 ? k[b - 256] : stack[base + b];
+        const y = c >= 256 ? k[c - 256] : stack[base + c];
+        if (typeof x === 'number' && typeof y === 'number') { stack[base + ((i >>> 6) & 0xff)] = x - y; break; }
+        f.savedpc = pc;
+        const v = arith(L, Arith.SUB, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        stack[base + ((i >>> 6) & 0xff)] = v;
+        break;
+      }
+      case Op.MUL: {
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const x = b >= 256 ? k[b - 256] : stack[base + b];
+        const y = c >= 256 ? k[c - 256] : stack[base + c];
+        if (typeof x === 'number' && typeof y === 'number') { stack[base + ((i >>> 6) & 0xff)] = x * y; break; }
+        f.savedpc = pc;
+        const v = arith(L, Arith.MUL, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        stack[base + ((i >>> 6) & 0xff)] = v;
+        break;
+      }
+      case Op.DIV: {
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const x = b >= 256 ? k[b - 256] : stack[base + b];
+        const y = c >= 256 ? k[c - 256] : stack[base + c];
+        if (typeof x === 'number' && typeof y === 'number') { stack[base + ((i >>> 6) & 0xff)] = x / y; break; }
+        f.savedpc = pc;
+        const v = arith(L, Arith.DIV, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        stack[base + ((i >>> 6) & 0xff)] = v;
+        break;
+      }
+      case Op.MOD: {
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const x = b >= 256 ? k[b - 256] : stack[base + b];
+        const y = c >= 256 ? k[c - 256] : stack[base + c];
+        if (typeof x === 'number' && typeof y === 'number') {
+          stack[base + ((i >>> 6) & 0xff)] = x - Math.floor(x / y) * y;
+          break;
+        }
+        f.savedpc = pc;
+        const v = arith(L, Arith.MOD, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        stack[base + ((i >>> 6) & 0xff)] = v;
+        break;
+      }
+      case Op.POW: {
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const x = b >= 256 ? k[b - 256] : stack[base + b];
+        const y = c >= 256 ? k[c - 256] : stack[base + c];
+        f.savedpc = pc;
+        const v = arith(L, Arith.POW, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        stack[base + ((i >>> 6) & 0xff)] = v;
+        break;
+      }
+      case Op.UNM: {
+        const b = i >>> 23;
+        const x = stack[base + b];
+        if (typeof x === 'number') { stack[base + ((i >>> 6) & 0xff)] = -x; break; }
+        f.savedpc = pc;
+        const v = arith(L, Arith.UNM, x, x, b, b);
+        stack[base + ((i >>> 6) & 0xff)] = v;
+        break;
+      }
+      case Op.NOT: {
+        const x = stack[base + (i >>> 23)];
+        stack[base + ((i >>> 6) & 0xff)] = x === undefined || x === false;
+        break;
+      }
+      case Op.LEN: {
+        const b = i >>> 23;
+        const x = stack[base + b];
+        if (x instanceof LuaTable) { stack[base + ((i >>> 6) & 0xff)] = x.length(); break; }
+        if (typeof x === 'string') { stack[base + ((i >>> 6) & 0xff)] = x.length; break; }
+        f.savedpc = pc;
+        const v = len(L, x, b);
+        stack[base + ((i >>> 6) & 0xff)] = v;
+        break;
+      }
+      case Op.CONCAT: {
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const x = stack[base + b];
+        const y = stack[base + c];
+        if (c === b + 1 && typeof x === 'string' && typeof y === 'string') {
+          stack[base + ((i >>> 6) & 0xff)] = x + y;
+          break;
+        }
+        f.savedpc = pc;
+        concat(L, base + b, base + c, base);
+        stack[base + ((i >>> 6) & 0xff)] = stack[base + b];
+        break;
+      }
+      case Op.JMP: {
+        const sbx = (i >>> 14) - MAXARG_SBX;
+        pc += sbx;
+        if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc; budgetExhausted(L); }
+        break;
+      }
+      case Op.EQ: {
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const x = b >= 256 ? k[b - 256] : stack[base + b];
+        const y = c >= 256 ? k[c - 256] : stack[base + c];
+        let res = x === y;
+        if (!res && typeof x === 'object' && typeof y === 'object') {
+          f.savedpc = pc;
+          res = equals(L, x, y);
+        }
+        if (res === (((i >>> 6) & 0xff) !== 0)) {
+          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
+          pc += sbx;
+          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+        }
+        pc++;
+        break;
+      }
+      case Op.LT: {
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const x = b >= 256 ? k[b - 256] : stack[base + b];
+        const y = c >= 256 ? k[c - 256] : stack[base + c];
+        let res: boolean;
+        if (typeof x === 'number' && typeof y === 'number') res = x < y;
+        else {
+          f.savedpc = pc;
+          res = lessThan(L, x, y);
+        }
+        if (res === (((i >>> 6) & 0xff) !== 0)) {
+          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
+          pc += sbx;
+          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+        }
+        pc++;
+        break;
+      }
+      case Op.LE: {
+        const b = i >>> 23;
+        const c = (i >>> 14) & 0x1ff;
+        const x = b >= 256 ? k[b - 256] : stack[base + b];
+        const y = c >= 256 ? k[c - 256] : stack[base + c];
+        let res: boolean;
+        if (typeof x === 'number' && typeof y === 'number') res = x <= y;
+        else {
+          f.savedpc = pc;
+          res = lessEqual(L, x, y);
+        }
+        if (res === (((i >>> 6) & 0xff) !== 0)) {
+          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
+          pc += sbx;
+          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+        }
+        pc++;
+        break;
+      }
+      case Op.TEST: {
+        const x = stack[base + ((i >>> 6) & 0xff)];
+        const isFalse = x === undefined || x === false;
+        if (isFalse !== (((i >>> 14) & 0x1ff) !== 0)) {
+          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
+          pc += sbx;
+          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+        }
+        pc++;
+        break;
+      }
+      case Op.TESTSET: {
+        const x = stack[base + (i >>> 23)];
+        const isFalse = x === undefined || x === false;
+        if (isFalse !== (((i >>> 14) & 0x1ff) !== 0)) {
+          stack[base + ((i >>> 6) & 0xff)] = x;
+          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
+          pc += sbx;
+          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+        }
+        pc++;
+        break;
+      }
+      case Op.CALL: {
+        const ra = base + ((i >>> 6) & 0xff);
+        const b = i >>> 23;
+        const nresults = ((i >>> 14) & 0x1ff) - 1;
+        if (b !== 0) L.top = ra + b;
+        f.savedpc = pc;
+        const r = precall(L, ra, nresults);
+        if (r === PRECALL_LUA) {
+          f = L.frames[L.ci]!;
+          cl = f.closure!;
+          p = cl.proto;
+          code = p.code;
+          k = p.k;
+          upvals = cl.upvals;
+          base = f.base;
+          pc = 0;
+          break;
+        }
+        if (r === PRECALL_YIELD) return;
+        if (nresults >= 0) L.top = f.top;
+        break;
+      }
+      case Op.TAILCALL: {
+        const ra = base + ((i >>> 6) & 0xff);
+        const b = i >>> 23;
+        if (b !== 0) L.top = ra + b;
+        f.savedpc = pc;
+        const r = precall(L, ra, -1);
+        if (r === PRECALL_LUA) {
+          // Put the new frame in place of the current one.
+          const nf = L.frames[L.ci]!;
+          const func = f.func;
+          const pfunc = nf.func;
+          if (L.openUpval !== undefined) closeUpvals(L, f.base);
+          const nbase = func + (nf.base - pfunc);
+          let aux = 0;
+          for (; pfunc + aux < L.top; aux++) stack[func + aux] = stack[pfunc + aux];
+          f.base = nbase;
+          f.top = func + aux;
+          L.top = f.top;
+          L.base = nbase;
+          f.savedpc = 0;
+          f.closure = nf.closure;
+          f.tailcalls++;
+          L.ci--;
+          cl = f.closure!;
+          p = cl.proto;
+          code = p.code;
+          k = p.k;
+          upvals = cl.upvals;
+          base = nbase;
+          pc = 0;
+          break;
+        }
+        if (r === PRECALL_YIELD) return;
+        break;
+      }
+      case Op.RETURN: {
+        const ra = base + ((i >>> 6) & 0xff);
+        const b = i >>> 23;
+        const n = b !== 0 ? b - 1 : L.top - ra;
+        if (L.openUpval !== undefined) closeUpvals(L, base);
+        const wanted = f.nresults;
+        poscall(L, ra, n);
+        if (L.ci < entryCi) return;
+        f = L.frames[L.ci]!;
+        if (wanted >= 0) L.top = f.top;
+        cl = f.closure!;
+        p = cl.proto;
+        code = p.code;
+        k = p.k;
+        upvals = cl.upvals;
+        base = f.base;
+        pc = f.savedpc;
+        break;
+      }
+      case Op.FORLOOP: {
+        const ra = base + ((i >>> 6) & 0xff);
+        const step = stack[ra + 2] as number;
+        const idx = (stack[ra] as number) + step;
+        const limit = stack[ra + 1] as number;
+        if (step > 0 ? idx <= limit : limit <= idx) {
+          pc += (i >>> 14) - MAXARG_SBX;
+          stack[ra] = idx;
+          stack[ra + 3] = idx;
+          if (--g.budget <= 0) { f.savedpc = pc; budgetExhausted(L); }
+        }
+        break;
+      }
+      case Op.FORPREP: {
+        const ra = base + ((i >>> 6) & 0xff);
+        f.savedpc = pc;
+        const init = forNumber(stack[ra]);
+        if (init === undefined) throw runtimeError(L, "'for' initial value must be a number");
+        const limit = forNumber(stack[ra + 1]);
+        if (limit === undefined) throw runtimeError(L, "'for' limit must be a number");
+        const step = forNumber(stack[ra + 2]);
+        if (step === undefined) throw runtimeError(L, "'for' step must be a number");
+        stack[ra + 1] = limit;
+        stack[ra + 2] = step;
+        stack[ra] = init - step;
+        pc += (i >>> 14) - MAXARG_SBX;
+        break;
+      }
+      case Op.TFORLOOP: {
+        const ra = base + ((i >>> 6) & 0xff);
+        const cb = ra + 3;
+        stack[cb + 2] = stack[ra + 2];
+        stack[cb + 1] = stack[ra + 1];
+        stack[cb] = stack[ra];
+        L.top = cb + 3;
+        f.savedpc = pc;
+        call(L, cb, (i >>> 14) & 0x1ff);
+        L.top = f.top;
+        const v = stack[cb];
+        if (v !== undefined) {
+          stack[cb - 1] = v;
+          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
+          pc += sbx;
+          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+        }
+        pc++;
+        break;
+      }
+      case Op.SETLIST: {
+        const ra = base + ((i >>> 6) & 0xff);
+        let n = i >>> 23;
+        let c = (i >>> 14) & 0x1ff;
+        if (n === 0) {
+          n = L.top - ra - 1;
+          L.top = f.top;
+        }
+        if (c === 0) c = code[pc++]!;
+        const h = stack[ra] as LuaTable;
+        let last = (c - 1) * LFIELDS_PER_FLUSH + n;
+        if (last > h.arr.length) h.resize(last, h.hashCap);
+        for (; n > 0; n--) h.setInt(last--, stack[ra + n]);
+        break;
+      }
+      case Op.CLOSE:
+        closeUpvals(L, base + ((i >>> 6) & 0xff));
+        break;
+      case Op.CLOSURE: {
+        const np = p.p[i >>> 14]!;
+        const ncl = new LuaClosure(np, cl.env);
+        const nup = np.numUpvalues;
+        for (let j = 0; j < nup; j++) {
+          const ins = code[pc++]!;
+          if ((ins & 0x3f) === Op.GETUPVAL) ncl.upvals.push(upvals[ins >>> 23]!);
+          else ncl.upvals.push(findUpval(L, base + (ins >>> 23)));
+        }
+        stack[base + ((i >>> 6) & 0xff)] = ncl;
+        break;
+      }
+      case Op.VARARG: {
+        const ra = base + ((i >>> 6) & 0xff);
+        let b = (i >>> 23) - 1;
+        const n = base - f.func - p.numParams - 1;
+        if (b < 0) {
+          b = n;
+          ensureStack(L, ra + n + MIN_STACK);
+          L.top = ra + n;
+        }
+        for (let j = 0; j < b; j++) stack[ra + j] = j < n ? stack[base - n + j] : undefined;
+        break;
+      }
+      default:
+        f.savedpc = pc;
+        throw runtimeError(L, 'bad opcode ' + (i & 0x3f));
+    }
+  }
+}
