@@ -35,24 +35,29 @@ let corpus = '';
 while (corpus.length < targetMB * 1e6) corpus += pieces.join('');
 const mb = corpus.length / 1e6;
 
-function time(fn) {
-  const times = [];
+// The machine may be shared: the contenders take turns within each round, so
+// load changes hit all of them alike; each reports its median.
+function timeRounds(fns) {
+  const times = fns.map(() => []);
   for (let i = 0; i < reps; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    fns.forEach((fn, k) => {
+      const t0 = process.hrtime.bigint();
+      fn();
+      times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    });
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
 }
 
 // Warm both up (JIT) before timing.
 parse(corpus, '=corpus');
 luaparse.parse(corpus, { luaVersion: '5.1' });
 
-const valuaMs = time(() => parse(corpus, '=corpus'));
-const luaparseDefaultMs = time(() => luaparse.parse(corpus, { luaVersion: '5.1' }));
-const luaparseLocMs = time(() => luaparse.parse(corpus, { luaVersion: '5.1', locations: true }));
+const [valuaMs, luaparseDefaultMs, luaparseLocMs] = timeRounds([
+  () => parse(corpus, '=corpus'),
+  () => luaparse.parse(corpus, { luaVersion: '5.1' }),
+  () => luaparse.parse(corpus, { luaVersion: '5.1', locations: true }),
+]);
 
 const rate = (ms) => (mb / (ms / 1000)).toFixed(2);
 console.log(`corpus: ${mb.toFixed(2)} MB, median of ${reps} runs`);

@@ -18,11 +18,10 @@ import {
 export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
 export const UnaryOp = createToken({ name: 'UnaryOp', pattern: Lexer.NA });
 
-// lua5.1: line breaks are "\n", "\r", "\n\r" and "\r\n" (inclinenumber skips
-// a pair of different newline characters as one).
+// isspace() in the C locale. Line breaks are counted by lexer.ts's line pass.
 export const WhiteSpace = createToken({
   name: 'WhiteSpace',
-  pattern: /(?:[ \t\f\v]|\r\n?|\n\r?)+/,
+  pattern: /[ \t\n\v\f\r]+/,
   group: Lexer.SKIPPED,
   line_breaks: true,
 });

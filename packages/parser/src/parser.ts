@@ -8,7 +8,7 @@
 // rule bodies; Chevrotain supplies the token stream and rule invocation.
 //
 // Invariants:
-// - `LA(1)` is lparser's `ls->t`. A `LexError` token never becomes current
+// - `t` (Chevrotain's LA(1)) is lparser's `ls->t`. A `LexError` token never becomes current
 //   without its lexical error being raised (see `raise`).
 // - `lastLine` is lparser's `ls->lastline`: where the previously consumed
 //   token ends.
@@ -112,6 +112,8 @@ class LuaParser extends EmbeddedActionsParser {
   /** The name token lparser looked past in a table constructor, and the line it left ls->linenumber at. */
   private laToken: IToken | undefined = undefined;
   private laLine = 0;
+  /** The current token (ls->t), kept in step with Chevrotain's LA(1). */
+  private t!: IToken;
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, skipValidations: true, maxLookahead: 2 });
@@ -133,6 +135,7 @@ class LuaParser extends EmbeddedActionsParser {
     this.lastLine = 1;
     this.eofLine = eofLine;
     this.laToken = undefined;
+    this.t = this.LA(1);
     const chunk = this.chunkRule();
     if (chunk === undefined) throw new Error('parser produced no chunk');
     return chunk;
@@ -141,16 +144,16 @@ class LuaParser extends EmbeddedActionsParser {
   // ------------------------------------------------------------ tokens
 
   private cur(): IToken {
-    return this.LA(1);
+    return this.t;
   }
 
   private kind(): number {
-    return this.LA(1).tokenTypeIdx;
+    return this.t.tokenTypeIdx;
   }
 
   /** ls->linenumber: where the current token ends (or the look-ahead, after one). */
   private lineNumber(): number {
-    const t = this.LA(1);
+    const t = this.t;
     if (t === this.laToken) return this.laLine;
     if (t.tokenTypeIdx === I_EOF) return this.eofLine;
     return t.endLine as number;
@@ -158,20 +161,21 @@ class LuaParser extends EmbeddedActionsParser {
 
   /** luaX_next: consumes the current token and returns it. */
   private next(): IToken {
-    const t = this.LA(1);
+    const t = this.t;
     this.lastLine = this.lineNumber();
-    this.SKIP_TOKEN();
-    if (this.LA(1).tokenTypeIdx === I_LEXERR) this.raiseLexError(this.LA(1));
+    const n = this.SKIP_TOKEN();
+    this.t = n;
+    if (n.tokenTypeIdx === I_LEXERR) this.raiseLexError(n);
     return t;
   }
 
   private testNext(k: number): boolean {
-    if (this.LA(1).tokenTypeIdx === k) { this.next(); return true; }
+    if (this.t.tokenTypeIdx === k) { this.next(); return true; }
     return false;
   }
 
   private check(k: number): void {
-    if (this.LA(1).tokenTypeIdx !== k) this.errorExpected(k);
+    if (this.t.tokenTypeIdx !== k) this.errorExpected(k);
   }
 
   private checkNext(k: number): IToken {
@@ -181,7 +185,7 @@ class LuaParser extends EmbeddedActionsParser {
 
   /** check_match: the closing token `what` of `who` opened at line `where`. */
   private checkMatch(what: number, who: number, where: number): IToken {
-    if (this.LA(1).tokenTypeIdx === what) return this.next();
+    if (this.t.tokenTypeIdx === what) return this.next();
     if (where === this.lineNumber()) this.errorExpected(what);
     return this.syntaxError(
       `'${TOKEN_TEXT[what]}' expected (to close '${TOKEN_TEXT[who]}' at line ${where})`);
@@ -207,14 +211,14 @@ class LuaParser extends EmbeddedActionsParser {
 
   /** luaX_syntaxerror: `msg near <current token>`. */
   private syntaxError(msg: string): never {
-    const t = this.LA(1);
+    const t = this.t;
     if (t.tokenTypeIdx === I_LEXERR) this.raiseLexError(t);
     throw this.makeError(msg, this.lineNumber(), t.tokenTypeIdx === I_EOF ? '<eof>' : tokenText(t));
   }
 
   /** luaX_lexerror with token 0: a message without `near`. */
   private plainError(msg: string): never {
-    const t = this.LA(1);
+    const t = this.t;
     if (t.tokenTypeIdx === I_LEXERR) this.raiseLexError(t);
     throw this.makeError(msg, this.lineNumber(), undefined);
   }
@@ -264,7 +268,7 @@ class LuaParser extends EmbeddedActionsParser {
 
   private mainChunk(): A.Chunk {
     this.fs = new FuncState(undefined, 0, true);
-    if (this.LA(1).tokenTypeIdx === I_LEXERR) this.raiseLexError(this.LA(1));
+    if (this.t.tokenTypeIdx === I_LEXERR) this.raiseLexError(this.t);
     const body = this.chunk(1);
     this.check(I_EOF);
     return { kind: 'Chunk', line: 1, lastLine: this.eofLine, body, chunkName: this.chunkName };
