@@ -13,7 +13,7 @@
 // fs.freereg === fs.nactvar.
 
 import type {
-  Block, Chunk, Expression, FunctionExpr, Statement, Name, Index, BinaryOp, Assign,
+  Block, Chunk, Expression, FunctionExpr, Statement, Name, Index, Binary, BinaryOp, Assign,
   TableConstructor, Call, MethodCall, If, While, Repeat, NumericFor, GenericFor, Return,
   Local, LocalFunction, FunctionDecl,
 } from '@valua/parser';
@@ -215,22 +215,10 @@ function expr(fs: FuncState, node: Expression, v: ExpDesc): void {
       singlevar(fs, node.name, v);
       break;
     case 'Index':
-      index(fs, node, v);
-      break;
     case 'Call':
-      expr(fs, node.callee, v);
-      fs.exp2nextreg(v);
-      funcargs(fs, node, v);
+    case 'MethodCall':
+      suffixedexp(fs, node, v);
       break;
-    case 'MethodCall': {
-      expr(fs, node.object, v);
-      fs.line = node.methodLine;
-      const key = new ExpDesc();
-      codestring(fs, key, node.method);
-      fs.self(v, key);
-      funcargs(fs, node, v);
-      break;
-    }
     case 'Paren':
       fs.line = node.line; // `(' consumed
       expr(fs, node.expr, v);
@@ -242,23 +230,77 @@ function expr(fs: FuncState, node: Expression, v: ExpDesc): void {
       expr(fs, node.operand, v);
       fs.prefix(node.op === '-' ? UnOpr.MINUS : node.op === 'not' ? UnOpr.NOT : UnOpr.LEN, v);
       break;
-    case 'Binary': {
-      const op = BINOPR[node.op];
-      expr(fs, node.left, v);
-      fs.line = node.opLine;
-      fs.infix(op, v);
-      const v2 = new ExpDesc();
-      expr(fs, node.right, v2);
-      fs.posfix(op, v, v2);
+    case 'Binary':
+      binaryexp(fs, node, v);
       break;
-    }
   }
   fs.line = node.lastLine;
 }
 
-// primaryexp suffixes `.name` and `[exp]`
-function index(fs: FuncState, node: Index, v: ExpDesc): void {
-  expr(fs, node.object, v);
+// subexpr's loop over binary operators. The parser builds `a + b + c` as a
+// left-nested tree without recursing (one syntax level), so its depth is
+// unbounded: walk the left spine with a loop, never with JS recursion.
+function binaryexp(fs: FuncState, node: Binary, v: ExpDesc): void {
+  const spine: Binary[] = [];
+  let leaf: Expression = node;
+  while (leaf.kind === 'Binary') {
+    spine.push(leaf);
+    leaf = leaf.left;
+  }
+  expr(fs, leaf, v);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const b = spine[i]!;
+    const op = BINOPR[b.op];
+    fs.line = b.opLine;
+    fs.infix(op, v);
+    const v2 = new ExpDesc();
+    expr(fs, b.right, v2);
+    fs.posfix(op, v, v2);
+    fs.line = b.lastLine;
+  }
+}
+
+type Suffixed = Index | Call | MethodCall;
+
+function suffixBase(e: Suffixed): Expression {
+  return e.kind === 'Call' ? e.callee : e.object;
+}
+
+// primaryexp -> prefixexp { `.' NAME | `[' exp `]' | `:' NAME funcargs | funcargs }
+// Suffix chains (`a.b.c`, `f()()`) are unbounded too: loop over them.
+function suffixedexp(fs: FuncState, node: Suffixed, v: ExpDesc): void {
+  const spine: Suffixed[] = [];
+  let base: Expression = node;
+  while (base.kind === 'Index' || base.kind === 'Call' || base.kind === 'MethodCall') {
+    spine.push(base);
+    base = suffixBase(base);
+  }
+  expr(fs, base, v);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const s = spine[i]!;
+    switch (s.kind) {
+      case 'Index':
+        indexSuffix(fs, s, v);
+        break;
+      case 'Call':
+        fs.exp2nextreg(v);
+        funcargs(fs, s, v);
+        break;
+      case 'MethodCall': {
+        fs.line = s.methodLine;
+        const key = new ExpDesc();
+        codestring(fs, key, s.method);
+        fs.self(v, key);
+        funcargs(fs, s, v);
+        break;
+      }
+    }
+    fs.line = s.lastLine;
+  }
+}
+
+// `.name` or `[exp]` applied to the prefix already in `v`
+function indexSuffix(fs: FuncState, node: Index, v: ExpDesc): void {
   fs.exp2anyreg(v);
   const key = new ExpDesc();
   if (node.dot && node.key.kind === 'String') {
@@ -645,7 +687,7 @@ function adjustAssign(fs: FuncState, nvars: number, nexps: number, e: ExpDesc): 
 /** The lvalue of an assignment target (primaryexp without the final discharge). */
 function lvalue(fs: FuncState, target: Name | Index, v: ExpDesc): void {
   if (target.kind === 'Name') singlevar(fs, target.name, v);
-  else index(fs, target, v);
+  else suffixedexp(fs, target, v);
   fs.line = target.lastLine;
 }
 

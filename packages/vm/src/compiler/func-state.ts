@@ -110,9 +110,12 @@ const ARITH_OP: readonly Op[] = [Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.POW]
 export class FuncState {
   readonly f: Proto;
   readonly prev: FuncState | null;
-  /** Growable code and line arrays; copied into the Proto by finish(). */
-  code: number[] = [];
-  lineinfo: number[] = [];
+  /** Growable code and line arrays (capacity doubles); the first `pc`
+   *  entries are live and finish() copies them into the Proto. An Int32Array
+   *  keeps jump-list walks fast (5.1's jump lists are walked to their tail). */
+  code = new Int32Array(64);
+  lineinfo = new Int32Array(64);
+  pc = 0;
   k: Constant[] = [];
   private readonly kcache = new Map<unknown, number>();
   /** pc of the last jump target (a LOADNIL after it must not merge) */
@@ -137,16 +140,22 @@ export class FuncState {
     this.line = line;
   }
 
-  get pc(): number { return this.code.length; }
-
   // ------------------------------------------------------------ emission
 
   /** luaK_code */
   emit(i: number, line: number): number {
     this.dischargejpc();
-    this.code.push(i | 0);
-    this.lineinfo.push(line);
-    return this.code.length - 1;
+    if (this.pc === this.code.length) {
+      const code = new Int32Array(this.pc * 2);
+      code.set(this.code);
+      this.code = code;
+      const lineinfo = new Int32Array(this.pc * 2);
+      lineinfo.set(this.lineinfo);
+      this.lineinfo = lineinfo;
+    }
+    this.code[this.pc] = i;
+    this.lineinfo[this.pc] = line;
+    return this.pc++;
   }
   codeABC(o: Op, a: number, b: number, c: number): number {
     return this.emit(encodeABC(o, a, b, c), this.line);
@@ -159,7 +168,7 @@ export class FuncState {
   }
   /** luaK_fixline */
   fixline(line: number): void {
-    this.lineinfo[this.lineinfo.length - 1] = line;
+    this.lineinfo[this.pc - 1] = line;
   }
 
   // Field access on emitted instructions (lopcodes.h SETARG_*).
@@ -542,8 +551,7 @@ export class FuncState {
     if (e.k === ExpKind.RELOCABLE && this.getOp(e.info) === Op.NOT) {
       const b = this.getB(e.info);
       // remove the NOT and test its operand with the opposite sense
-      this.code.pop();
-      this.lineinfo.pop();
+      this.pc--;
       return this.condjump(Op.TEST, b, 0, cond === 0 ? 1 : 0);
     }
     this.discharge2anyreg(e);
@@ -751,8 +759,8 @@ export class FuncState {
   /** Copies the growable arrays into the Proto. */
   finish(): void {
     const f = this.f;
-    f.code = Int32Array.from(this.code);
-    f.lineinfo = Int32Array.from(this.lineinfo);
+    f.code = this.code.slice(0, this.pc);
+    f.lineinfo = this.lineinfo.slice(0, this.pc);
     f.k = this.k;
     f.numUpvalues = this.upvalues.length;
   }

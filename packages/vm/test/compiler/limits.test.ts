@@ -3,6 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { LuaSyntaxError, type Chunk, type Expression } from '@valua/parser';
 import { compile, compileSource } from '../../src/compiler/index.js';
+import { listing } from '../../src/disasm.js';
+import { normaliseListing } from './gen-lua.js';
 
 const hasLua = spawnSync('lua5.1', ['-v']).status === 0;
 
@@ -62,4 +64,26 @@ test('a hand-built AST too deep for the JS stack ends in a Lua error, not a Rang
     body: { kind: 'Block', line: 1, lastLine: 1, body: [{ kind: 'Return', values: [e], line: 1, lastLine: 1 }] },
   };
   expect(() => compile(chunk)).toThrow(new LuaSyntaxError('deep:1: chunk has too many syntax levels', 1));
+});
+
+// The parser builds left-assoc operator chains and suffix chains without
+// recursion (one syntax level each), so their depth is unbounded; the
+// compiler must not recurse on them either.
+const chains: [string, string][] = [
+  ['a long sum', `x = ${repeat('y', 30000, ' + ')}`],
+  ['a long folded sum', `x = ${repeat('1', 30000, ' + ')}`],
+  ['a long field chain', `x = a${'.b'.repeat(30000)}`],
+  ['a long index chain', `a${'[1]'.repeat(30000)} = 1`],
+  ['a long call chain', `f${'()'.repeat(30000)}`],
+  ['a long method chain', `x = a${':m()'.repeat(30000)}`],
+  ['a long comparison chain', `x = ${repeat('a', 30000, ' == ')}`],
+];
+
+(hasLua ? describe : describe.skip)('unbounded chains compile like luac5.1', () => {
+  test.each(chains)('%s', (_name, src) => {
+    const r = spawnSync('luac5.1', ['-l', '-p', '-'], { input: src, encoding: 'latin1', maxBuffer: 1 << 28 });
+    expect(r.status).toBe(0);
+    const ours = listing(compileSource(src, '=stdin'));
+    expect(normaliseListing(ours)).toBe(normaliseListing(r.stdout));
+  });
 });
