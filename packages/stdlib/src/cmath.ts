@@ -19,7 +19,12 @@ export const POS_NAN = f64[0]!;
 /** C99 pow: the cases where it is defined but JS's Math.pow answers NaN. */
 export function cPow(x: number, y: number): number {
   if (x === 1 || y === 0) return 1;
-  if (x !== x) return x;
+  if (x !== x) {
+    // glibc returns x * x, negated for a negative x and an odd integer y:
+    // lua5.1 prints math.pow(0/0, 3) as nan but math.pow(0/0, 2) as -nan.
+    if (y === y && isOddInteger(y) && signBitSet(x)) return POS_NAN;
+    return x;
+  }
   if (y !== y) return y;
   if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
   const r = Math.pow(x, y);
@@ -64,6 +69,15 @@ export function ldexp(x: number, e: number): number {
     }
   }
   return x * 2 ** e;
+}
+
+function isOddInteger(y: number): boolean {
+  return Number.isInteger(y) && Math.abs(y) < 9007199254740992 && Math.abs(y % 2) === 1;
+}
+
+function signBitSet(x: number): boolean {
+  f64[0] = x;
+  return (u8[SIGN_BYTE]! & 0x80) !== 0;
 }
 
 /** C fmod: JS % has the same values; an invalid operation gives glibc's -nan. */

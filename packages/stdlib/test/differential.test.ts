@@ -1,14 +1,14 @@
 // Differential corpus: every test/lua/<lib>/*.lua runs on the real lua5.1
-// (cwd = test/lua, TZ=UTC, empty stdin) and on Valua through the VM's
-// command line with these libraries opened; stdout, stderr and the exit
-// status must be identical ("lua5.1:" is normalised to "valua:").
+// (cwd = test/lua, TZ=UTC, empty stdin) and on Valua (the VM's runChunk, as
+// lua.c runs a script, with these libraries opened); stdout, stderr and the
+// exit status must be identical ("lua5.1:" is normalised to "valua:").
 // Cases listed in test/lua/skip.txt must still differ, so a fixed case
 // leaves the list in the change that fixes it.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LuaError, openStandardLibs, valuaMain, type CliHost, type LuaState } from '@valua/vm';
+import { LuaError, newState, runChunk } from '@valua/vm';
 import { openLibs } from '../src/open.js';
 import { utcZone } from '../src/time.js';
 import { nodeHost } from './node-host.js';
@@ -59,25 +59,15 @@ function runValua(rel: string): Outcome {
   const out: string[] = [];
   const err: string[] = [];
   const deadline = Date.now() + TIME_LIMIT_MS;
-  const host: CliHost = {
-    readFile: (path) => readFileSync(join(corpusDir, path), 'latin1'),
-    readStdin: () => '',
-    readLine: () => Promise.resolve(undefined),
-    stdout: (s) => void out.push(s),
-    stderr: (s) => void err.push(s),
-    stdinIsTty: false,
-    getenv: (name) => process.env[name],
-    openLibs: (L: LuaState) => {
-      openStandardLibs(L);
-      openLibs(L, { host: { ...nodeHost(corpusDir, '', out, err), zone: utcZone } });
-      L.g.setBudgetHook(10_000, () => {
-        if (Date.now() > deadline) throw new LuaError('time limit exceeded');
-      });
-    },
-  };
-  const status = valuaMain(['valua', rel], host);
-  if (typeof status !== 'number') throw new Error('valuaMain went interactive on a script');
-  return { stdout: out.join(''), stderr: err.join(''), status };
+  const L = newState();
+  openLibs(L, { host: { ...nodeHost(corpusDir, '', out, err), zone: utcZone } });
+  L.g.setBudgetHook(10_000, () => {
+    if (Date.now() > deadline) throw new LuaError('time limit exceeded');
+  });
+  const source = readFileSync(join(corpusDir, rel), 'latin1');
+  const r = runChunk(source, '@' + rel, { state: L, stdout: (s) => void out.push(s) });
+  if (r.error !== undefined) err.push(`valua: ${r.error}\n`);
+  return { stdout: out.join(''), stderr: err.join(''), status: r.status === 0 ? 0 : 1 };
 }
 
 const cases = listCases(corpusDir);

@@ -5,7 +5,7 @@ for _, x in ipairs(xs) do
   print(x, math.sin(x), math.cos(x), math.tan(x), math.asin(x), math.acos(x), math.atan(x))
   print(x, math.sinh(x), math.cosh(x), math.tanh(x), math.deg(x), math.rad(x), math.modf(x))
   print(x, math.frexp(x))
-  print(x, math.fmod(x, 3), math.fmod(x, -0.7), math.fmod(7, x), math.mod(x, 2), math.pow(x, 2), math.pow(2, x), math.pow(x, 0.5), x ^ 3)
+  print(x, math.fmod(x, 3), math.fmod(x, -0.7), math.fmod(7, x), math.mod(x, 2), math.pow(x, 2), math.pow(2, x), math.pow(x, 0.5), math.pow(x, 3), math.pow(x, -1))
   print(x, math.atan2(x, 1), math.atan2(1, x), math.atan2(x, -1), math.ldexp(x, 3), math.ldexp(x, -1074), math.ldexp(x, 1024))
 end
 p(math.sin(1), math.cos(1), math.tan(1), math.exp(1), math.log(2), math.log10(2), math.sqrt(2), math.atan2(1, 2))

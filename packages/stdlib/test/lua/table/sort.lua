@@ -15,7 +15,7 @@ print(pcall(table.sort, {5, 4, 3, 2, 1, 0, 9, 8}, function(a, b) return true end
 print(pcall(table.sort, {1, 2}, 3))
 print(pcall(table.sort))
 print(pcall(table.sort, {3, 2, 1}, function(a, b) error("boom") end))
-print(pcall(table.sort, {3, 2, 1}, function(a, b) error({}) end))
+print(select("#", pcall(table.sort, {3, 2, 1}, function(a, b) error({}) end)), type(select(2, pcall(table.sort, {3, 2, 1}, function(a, b) error({}) end))))
 local big = {}
 for i = 1, 200 do big[i] = (i * 7919) % 101 end
 table.sort(big) print(show(big))
