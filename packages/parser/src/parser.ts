@@ -31,6 +31,13 @@ export interface ParseOptions {
    * `loadstring` called from a Lua chunk. Default 1.
    */
   cCalls?: number;
+  /**
+   * Skip a first line starting with '#' as luaL_loadfile does for files
+   * (`lua5.1 file`, `luac5.1`, loadfile, dofile): the line's bytes are
+   * dropped, its line break kept, so line numbers do not change. loadstring
+   * does not do this. Default false.
+   */
+  skipHashLine?: boolean;
 }
 
 // Binary operator priorities (left, right), lparser.c's priority[] table.
@@ -792,6 +799,10 @@ let shared: LuaParser | undefined;
  * Throws LuaSyntaxError with lua5.1's message on invalid input.
  */
 export function parse(source: string, chunkName: string, options: ParseOptions = {}): A.Chunk {
+  if (options.skipHashLine === true && source.charCodeAt(0) === 35 /* # */) {
+    const nl = source.indexOf('\n');
+    source = nl < 0 ? '\n' : source.slice(nl);
+  }
   const { tokens, eofLine } = tokenize(source);
   if (shared === undefined) shared = new LuaParser();
   const p = shared;

@@ -92,6 +92,16 @@ describe('parse: limits and nesting (against lua5.1 loadstring)', () => {
 });
 
 describe('parse (against luac5.1 -p)', () => {
+  it.each([
+    '#!/usr/bin/lua\nx = = 1', '# comment\r\n\nx = ', '#only a comment line', '#\n\n\nreturn return',
+    'x = 1\n#not first', '#!x\n"\\300"', ' #x\nx=1',
+  ])('skips a first # line like luaL_loadfile: %j', (src) => {
+    const { message, chunkName } = luacParse(src);
+    let got = 'OK';
+    try { parse(src, chunkName, { skipHashLine: true }); } catch (e) { got = (e as Error).message; }
+    expect(got).toEqual(message);
+  });
+
   it('reports syntax levels like luac', () => {
     for (const n of [197, 198]) {
       const src = 'x = ' + '('.repeat(n) + '1' + ')'.repeat(n);
