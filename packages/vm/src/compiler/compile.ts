@@ -353,22 +353,25 @@ function explist(fs: FuncState, exprs: readonly Expression[], v: ExpDesc): numbe
 
 /** The text luac prints for the first token of `e` in ` near '...'`. */
 function firstToken(e: Expression): string {
-  switch (e.kind) {
-    case 'Nil': return 'nil';
-    case 'True': return 'true';
-    case 'False': return 'false';
-    case 'Vararg': return '...';
-    case 'Number': return e.raw;
-    case 'String': return `"${e.value}"`; // the AST keeps no delimiters: assume double quotes
-    case 'Name': return e.name;
-    case 'Table': return '{';
-    case 'Function': return 'function';
-    case 'Paren': return '(';
-    case 'Unary': return e.op;
-    case 'Binary': return firstToken(e.left);
-    case 'Index': return firstToken(e.object);
-    case 'Call': return firstToken(e.callee);
-    case 'MethodCall': return firstToken(e.object);
+  for (;;) {
+    switch (e.kind) {
+      case 'Nil': return 'nil';
+      case 'True': return 'true';
+      case 'False': return 'false';
+      case 'Vararg': return '...';
+      case 'Number': return e.raw;
+      case 'String': return `"${e.value}"`; // the AST keeps no delimiters: assume double quotes
+      case 'Name': return e.name;
+      case 'Table': return '{';
+      case 'Function': return 'function';
+      case 'Paren': return '(';
+      case 'Unary': return e.op;
+      // chains can be arbitrarily long: loop, don't recurse
+      case 'Binary': e = e.left; break;
+      case 'Index': e = e.object; break;
+      case 'Call': e = e.callee; break;
+      case 'MethodCall': e = e.object; break;
+    }
   }
 }
 

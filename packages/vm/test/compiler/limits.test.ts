@@ -77,6 +77,7 @@ const chains: [string, string][] = [
   ['a long call chain', `f${'()'.repeat(30000)}`],
   ['a long method chain', `x = a${':m()'.repeat(30000)}`],
   ['a long comparison chain', `x = ${repeat('a', 30000, ' == ')}`],
+  ['a long chain as a later argument', `f(1, a${'.b'.repeat(30000)}, ${repeat('y', 30000, ' + ')})`],
 ];
 
 (hasLua ? describe : describe.skip)('unbounded chains compile like luac5.1', () => {
