@@ -27,6 +27,11 @@ const ERRORS: string[] = [
   'x = 1 // 2', 'x = 1 & 2', 'repeat local x until x', 'repeat until', 'while true do',
   'local function', 'local function f', 'function', 'function a.', 'function a:b.c() end',
   'x = function', 'x = {[1] 2}', 'x = {a = }', 'x = {a b}', 'x = {f "s" "t"}', 'return;', 'return 1;;',
+  'a b', 'a.b c = 1', 'local function f()\n\nif x then\n', 'function f()\nlocal x = {\n\n', 'f(\n1,\n2',
+  'x = [=[\nabc', 'x = "abc\\\ndef', 'x = "abc\\\r\ndef\r\n', 'while 1 do\n\nend\nuntil', 'for i = 1, 2\nx',
+  'x = 5 ..\n"x" .. y(', 'a:b\n(1)', 'a.b\n"s"', 'return 1,', 'return (', 'x = {[1] = 2 3}', 'x = #',
+  'if x then else elseif y then end', 'repeat break until 1 break', 'x = not', 'x = - -', 'local t = {...}',
+  'function f(...) local g = function() return arg end end', 'x = 0x1p-2', 'x = 1e+', 'x = 1\0e5',
   'x = "\\q\\x41\\65\\\n"', 'x = [==[\nabc]==] .. [[\r\nx]] y', 'x = nil nil', 'a.b.c = 1 2',
 ];
 
@@ -36,6 +41,13 @@ describe('parse (against lua5.1 loadstring)', () => {
     const expected = luaLoadstring(cases);
     const got = cases.map(([s, n]) => valua(s, n, 2));
     expect(got).toEqual(expected);
+  });
+
+  it('gives the same messages as luac5.1 -p on files', () => {
+    for (const src of ERRORS.slice(0, 40)) {
+      const { message, chunkName } = luacParse(src);
+      expect(valua(src, chunkName, 1)).toEqual(message);
+    }
   });
 
   it('uses the =name and @file chunk names', () => {
