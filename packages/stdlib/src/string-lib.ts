@@ -8,12 +8,13 @@
 // position prefix.
 
 import {
-  LuaHostFunction, LuaTable, numberToString, toInteger, typeNameOf,
+  LuaClosure, LuaHostFunction, LuaTable, numberToString, toInteger, typeNameOf,
   type LibTable, type LuaState, type LuaValue,
 } from '@valua/vm';
 import {
   MatchState, PatternError, expandReplacement, findAux, gmatchStep, gsubLoop, posRelat, type Capture,
 } from './pattern.js';
+import { dumpProto } from './dump.js';
 import {
   FormatError, cutAtNul, formatChar, formatDouble, formatInteger, formatString, quoteString, scanFormat,
   type FormatSpec,
@@ -116,10 +117,10 @@ function strChar(L: LuaState): number {
 }
 
 function strDump(L: LuaState): number {
-  // Binary chunks are not implemented: every function is refused the way
-  // lua5.1 refuses a C function.
-  L.checkType(1, 'function');
-  throw L.error('unable to dump given function');
+  const f = L.checkType(1, 'function');
+  if (!(f instanceof LuaClosure)) throw L.error('unable to dump given function'); // a host function
+  L.push(dumpProto(f.proto));
+  return 1;
 }
 
 function findOrMatch(L: LuaState, find: boolean): number {
