@@ -318,7 +318,9 @@ function indexSuffix(fs: FuncState, node: Index, v: ExpDesc): void {
 // funcargs -> `(' [ explist1 ] `)' | constructor | STRING
 function funcargs(fs: FuncState, node: Call | MethodCall, f: ExpDesc): void {
   const line = node.argsLine;
-  fs.line = line;
+  // No fs.line update for the opening token: a `(' must sit on the callee's
+  // last line (else "ambiguous syntax"), and `f\n{...}' stamps its NEWTABLE
+  // with the callee's line too, since the `{' is not consumed yet.
   const args = new ExpDesc();
   if (node.args.length > 0) {
     explist(fs, node.args, args);

@@ -60,6 +60,7 @@ const same: [string, string[], string][] = [
   ['syntax error in the second file', ['-p', 'ok.lua', 'bad.lua'], ''],
   ['list', ['-l', '-p', 'ok.lua'], ''],
   ['full list', ['-l', '-l', '-p', 'ok.lua'], ''],
+  ['-s does not change a listing', ['-s', '-l', '-p', 'ok.lua'], ''],
   ['stdin', ['-l', '-p', '-'], 'local t = {...}\nreturn #t\n'],
   ['stdin syntax error', ['-p', '-'], 'x ='],
   ['stdin shebang line', ['-l', '-p', '-'], '#!lua\nreturn 1\n'],
