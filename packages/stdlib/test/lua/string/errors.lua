@@ -1,0 +1,18 @@
+-- error texts through method calls, renamed functions and callbacks
+local t = {rep = string.rep, sub = string.sub}
+print(pcall(function() return t:rep() end))
+print(pcall(function() return t:sub(1) end))
+print(pcall(function() return ("x"):rep({}) end))
+print(pcall(function() return ("x"):format() end))
+print(pcall(function() return ("%d"):format("x") end))
+print(pcall(function() local fmt = string.format return fmt("%d", {}) end))
+print(pcall(function() return string.gsub("abc", "%w", function(c) error("in callback " .. c) end) end))
+print(pcall(function() return string.gsub("abc", "%w", function(c) return {} end) end))
+print(pcall(function() return string.gsub("abc", "(", "%1") end))
+print(pcall(function() return string.find("abc", "[") end))
+print(pcall(function() for a in ("abc"):gmatch("%") do end end))
+print(pcall(function() return ("abc"):match("(()") end))
+print(pcall(function() return string.char(1, 2, 300) end))
+print(pcall(function() return ("x"):byte({}) end))
+print(pcall(function() return string.len() end))
+print(pcall(function() return #string.rep("ab", 3, 4) end))
