@@ -511,6 +511,8 @@ function whilestat(fs: FuncState, s: While): void {
   const whileinit = fs.getlabel();
   const condexit = cond(fs, s.cond);
   enterblock(fs, true);
+  // `do' consumed: the AST gives its line only as an empty body's line
+  if (s.body.body.length === 0) fs.line = s.body.line;
   block(fs, s.body);
   fs.near = { text: 'end', line: s.lastLine };
   fs.patchlist(fs.jump(), whileinit);

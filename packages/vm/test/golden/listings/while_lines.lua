@@ -1,0 +1,7 @@
+while x
+do
+end
+while y do
+end
+while z
+do x() end
