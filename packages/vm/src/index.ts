@@ -2,7 +2,7 @@
 
 // Compiling
 export { compile, compileSource } from './compiler/index.js';
-export { valuacMain, type ValuacIo } from './compiler/valuac.js';
+export { valuacMain, STRERROR, type ValuacIo } from './compiler/valuac.js';
 export { listing, type ListingOptions } from './disasm.js';
 export { Proto, type Constant, type LocVar } from './proto.js';
 // Values and tables
