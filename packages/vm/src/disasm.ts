@@ -3,12 +3,13 @@
 // Layout, operand printing and `; comments` follow luac 5.1's print.c byte
 // for byte, quirks included: MOD gets no constant comment, GETGLOBAL names
 // print unquoted, strings escape non-printable bytes as \ddd, numbers print
-// with %.14g. The one thing we cannot reproduce is the C heap address luac
+// with %.14g (number.ts). The one thing we cannot reproduce is the C heap address luac
 // prints for each function; we print a stable fake address per function
 // (tests normalise addresses, as they vary between luac runs too).
 
 import { Op, OP_INFO, OpArg, OpFormat, BITRK, MAXARG_SBX, POS_A, POS_B, POS_C, POS_BX } from './opcodes.js';
 import type { Proto, Constant } from './proto.js';
+import { numberToString } from './number.js';
 
 export interface ListingOptions {
   /** `-l -l`: also list constants, locals and upvalues. */
@@ -156,7 +157,7 @@ export function constantText(k: Constant): string {
   switch (typeof k) {
     case 'undefined': return 'nil';
     case 'boolean': return k ? 'true' : 'false';
-    case 'number': return formatG14(k);
+    case 'number': return numberToString(k); // LUAI_NUMFFORMAT, %.14g
     default: return quoteString(k);
   }
 }
@@ -183,39 +184,4 @@ function quoteString(s: string): string {
     }
   }
   return r + '"';
-}
-
-/** C's printf("%.14g") for a double (LUAI_NUMFFORMAT). */
-export function formatG14(x: number): string {
-  if (Number.isNaN(x)) return '-nan'; // what glibc prints for 0/0 on x86-64
-  if (x === Infinity) return 'inf';
-  if (x === -Infinity) return '-inf';
-  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
-  const P = 14;
-  const sign = x < 0 ? '-' : '';
-  const ax = Math.abs(x);
-  // toExponential rounds ties away from zero; glibc rounds the exact binary
-  // value half to even. lua5.1: print(123456789012345) -> 1.2345678901234e+14
-  let e = ax.toExponential(P - 1);
-  const exact = ax.toExponential(100);
-  const exactDigits = exact[0]! + exact.slice(2, 2 + 100);
-  if (exactDigits[P] === '5' && /^0*$/.test(exactDigits.slice(P + 1)) && Number(exactDigits[P - 1]) % 2 === 0) {
-    e = `${exactDigits[0]}.${exactDigits.slice(1, P)}${exact.slice(exact.indexOf('e'))}`;
-  }
-  const ePos = e.indexOf('e');
-  const digits = e[0]! + e.slice(2, ePos);
-  const X = Number(e.slice(ePos + 1));
-  if (X < -4 || X >= P) {
-    const frac = digits.slice(1).replace(/0+$/, '');
-    const expDigits = String(Math.abs(X)).padStart(2, '0');
-    return `${sign}${digits[0]}${frac === '' ? '' : '.' + frac}e${X < 0 ? '-' : '+'}${expDigits}`;
-  }
-  let s: string;
-  if (X >= 0) {
-    s = digits.slice(0, X + 1) + '.' + digits.slice(X + 1);
-  } else {
-    s = '0.' + '0'.repeat(-X - 1) + digits;
-  }
-  s = s.replace(/0+$/, '').replace(/\.$/, '');
-  return sign + s;
 }

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listing, formatG14, constantText } from '../src/disasm.js';
+import { listing, constantText } from '../src/disasm.js';
 import { Proto, VARARG_ISVARARG } from '../src/proto.js';
 import { Op, encodeABC, encodeABx, encodeAsBx } from '../src/opcodes.js';
 import { compileSource } from '../src/compiler/index.js';
@@ -22,22 +22,26 @@ function luaFormat(xs: number[]): string[] {
   return r.stdout.split('\n').slice(0, xs.length);
 }
 
-(hasLua ? describe : describe.skip)('numbers print as %.14g', () => {
+(hasLua ? describe : describe.skip)('number constants print as %.14g', () => {
   test('random doubles match lua5.1', () => {
     fc.assert(fc.property(fc.array(fc.double({ noNaN: true }), { minLength: 200, maxLength: 200 }), (xs) => {
       // toPrecision(17) round-trips, so lua5.1 sees the same double
-      expect(xs.map(formatG14)).toEqual(luaFormat(xs));
+      expect(xs.map(constantText)).toEqual(luaFormat(xs));
     }), { numRuns: 5 });
   });
 
   test('ties round half to even, as glibc does', () => {
     const xs = [123456789012345, 10000000000000.5, 0.5, 2.5, 1e15, 1e14, 1e-5, 1e-4, 123456.5, 5e-324, 1.7976931348623157e308];
-    expect(xs.map(formatG14)).toEqual(luaFormat(xs));
+    expect(xs.map(constantText)).toEqual(luaFormat(xs));
   });
 });
 
 test('special values', () => {
-  expect([Infinity, -Infinity, NaN, 0, -0].map(formatG14)).toEqual(['inf', '-inf', '-nan', '0', '-0']);
+  // x86-64's 0/0 is a NaN with the sign bit set, which glibc prints as -nan
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setUint32(0, 0xfff80000);
+  const negNaN = dv.getFloat64(0);
+  expect([Infinity, -Infinity, negNaN, 0, -0].map(constantText)).toEqual(['inf', '-inf', '-nan', '0', '-0']);
 });
 
 test('constants of every type', () => {
