@@ -158,7 +158,7 @@ export class LuaGen {
       locals: [...ctx.locals, ...params.names], vararg: params.vararg, inLoop: false,
       depth: ctx.depth + 1, indent: ctx.indent + '  ',
     };
-    if (ctx.depth > 1) return `function(${params.text}) end`;
+    if (ctx.depth > 2) return `function(${params.text}) end`;
     return `function(${params.text})\n${this.block(inner, this.r.int(4))}\n${ctx.indent}end`;
   }
 
