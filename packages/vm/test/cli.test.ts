@@ -4,9 +4,10 @@
 // and exit status must match once the program name and the version line
 // are normalised (`lua5.1` -> `valua`, "Lua 5.1.5  Copyright ..." -> ours).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { VALUA_VERSION_LINE, pipedLineReader, valuaMain } from '../src/cli.js';
 import { capturedHost } from './property/captured-host.js';
 
@@ -169,3 +170,29 @@ describe('-l', () => {
 
 test('-l with a syntax error in the module', () =>
   expectSame({ args: ['-l', 'bad'], files: { 'bad.lua': 'x = = 1\n' } }));
+
+// bin/valua itself (the Node host over the built dist): only once `pnpm build` has run.
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const builtCli = join(repoRoot, 'packages', 'vm', 'dist', 'cli.js');
+(existsSync(builtCli) ? describe : describe.skip)('bin/valua (built)', () => {
+  function runBin(dir: string, sc: Scenario): Outcome {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'valua'), ...sc.args], {
+      cwd: dir,
+      input: Buffer.from(sc.stdin ?? '', 'latin1'),
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...sc.env },
+      timeout: 30_000,
+    });
+    return { stdout: r.stdout.toString('latin1'), stderr: r.stderr.toString('latin1'), status: r.status ?? -1 };
+  }
+  const cases: [string, Scenario][] = [
+    ['script, arguments and an uncaught error', { args: ['s.lua', 'x', '\xe9'], files: { 's.lua': 'print(..., #arg[2])\nerror("e")\n' } }],
+    ['bytes written unchanged', { args: ['-e', 'print("\\0\\200\\255", #"é")'] }],
+    ['stdin script', { args: ['-'], stdin: 'print(1 + 1)\n' }],
+    ['REPL over a pipe', { args: ['-i'], stdin: 'x = 2\n=x * 3\nerror("r")\n' }],
+    ['usage', { args: ['-z'] }],
+  ];
+  test.each(cases)('%s', (_name, sc) => {
+    const dir = setUp(sc);
+    expect(runBin(dir, sc)).toEqual(runLua51(dir, sc));
+  });
+});
