@@ -29,3 +29,8 @@ export { tostringRaw, addressOf, rawEquals } from './ops.js';
 export { baseLib, openBase } from './lib/base.js';
 export { coroutineLib } from './lib/coroutine.js';
 export { debugLib } from './lib/debug.js';
+// Command line (no Node imports: bin/valua supplies the host)
+export {
+  valuaMain, openStandardLibs, pipedLineReader, CliFileError, VALUA_VERSION, VALUA_VERSION_LINE,
+  type CliHost,
+} from './cli.js';
