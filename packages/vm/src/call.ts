@@ -190,7 +190,7 @@ function cStackOverflow(L: LuaState): void {
  * handler (if any) runs first, where the error happened; then the stack is
  * unwound to `func`, where the error value is left (top = func + 1).
  */
-export function pcall(L: LuaState, func: number, nresults: number, handler?: LuaValue): number {
+export function pcall(L: LuaState, func: number, nresults: number, handler?: LuaValue, withHandler = handler !== undefined): number {
   const oldCi = L.ci;
   const oldBase = L.base;
   const oldNc = L.nCcalls;
@@ -201,7 +201,11 @@ export function pcall(L: LuaState, func: number, nresults: number, handler?: Lua
     const err = toLuaError(e);
     let value = err.value;
     let status = err.status;
-    if (handler !== undefined && status !== LUA_ERRERR) {
+    if (withHandler && !(handler instanceof LuaClosure || handler instanceof LuaHostFunction)) {
+      // luaG_errormsg: a message handler that is not a function.
+      status = LUA_ERRERR;
+      value = 'error in error handling';
+    } else if (withHandler && status !== LUA_ERRERR) {
       // The handler runs above the frames of the error (tracebacks see them).
       const f = L.frames[L.ci]!;
       if (L.top < f.top) L.top = f.top;
@@ -216,7 +220,8 @@ export function pcall(L: LuaState, func: number, nresults: number, handler?: Lua
       } catch (e2) {
         const err2 = toLuaError(e2);
         status = LUA_ERRERR;
-        value = err2.status === LUA_ERRERR || err2.value === value ? 'error in error handling' : 'error in error handling';
+        void err2;
+        value = 'error in error handling';
       }
     }
     closeUpvals(L, func);

@@ -113,9 +113,9 @@ export class LuaTable {
       const slot = m.get(key);
       if (slot !== undefined) { this.hvals[slot] = value; return; }
     }
-    // A new key. Assigning nil to an absent key changes nothing (5.1 does
-    // create the node, but a nil-valued node is invisible except to sizes).
-    if (value === undefined) return;
+    // A new key. Even `t[k] = nil` creates the node in 5.1 (luaH_set before
+    // the store), which can trigger a rehash that changes the array size:
+    // lua5.1: t={} t[1]=1 t[4]=1 t[2]=nil print(#t) --> 4
     if (this.hkeys.length >= this.hashCap) {
       this.rehash(key);
       // The key may now belong to the array part.

@@ -42,7 +42,9 @@ function basePrint(L: LuaState, base: number, nargs: number): number {
   for (let i = 0; i < nargs; i++) {
     const v = L.stack[base + i];
     let s: LuaValue;
-    if (tostringFn instanceof LuaHostFunction && tostringFn.fn === baseTostring) s = tostringMeta(L, v);
+    // Fast path when the call would be invisible: the built-in tostring on
+    // a value without __tostring (with one, tracebacks show tostring's frame).
+    if (tostringFn instanceof LuaHostFunction && tostringFn.fn === baseTostring && !hasTostringMeta(v)) s = tostringRaw(v);
     else {
       L.push(tostringFn);
       L.push(v);
@@ -56,6 +58,11 @@ function basePrint(L: LuaState, base: number, nargs: number): number {
   }
   L.g.write(out + '\n');
   return 0;
+}
+
+function hasTostringMeta(v: LuaValue): boolean {
+  if (v instanceof LuaTable || v instanceof LuaUserdata) return v.metatable !== undefined && v.metatable.getStr('__tostring') !== undefined;
+  return false;
 }
 
 function baseType(L: LuaState): number {
@@ -95,7 +102,7 @@ function baseXpcall(L: LuaState, base: number): number {
   L.checkAny(2);
   const handler = L.stack[base + 1];
   L.top = base + 1;
-  const status = protectedCall(L, base, MULTRET, handler);
+  const status = protectedCall(L, base, MULTRET, handler, true);
   L.stack[base - 1] = status === LUA_OK;
   return L.top - base + 1;
 }
@@ -156,7 +163,8 @@ function baseGetmetatable(L: LuaState): number {
 function baseSetmetatable(L: LuaState): number {
   const mt = L.arg(2);
   const t = L.checkTable(1);
-  if (!(mt === undefined || mt instanceof LuaTable)) throw L.argError(2, 'nil or table expected');
+  // An absent second argument is LUA_TNONE, neither nil nor table.
+  if (!(mt instanceof LuaTable) && (mt !== undefined || L.argCount() < 2)) throw L.argError(2, 'nil or table expected');
   if (t.metatable !== undefined && t.metatable.getStr('__metatable') !== undefined) {
     throw L.error('cannot change a protected metatable');
   }
@@ -374,6 +382,4 @@ export function openBase(L: LuaState): void {
   const g = L.register(undefined, baseLib);
   g.setStr('_G', g);
   g.setStr('_VERSION', 'Lua 5.1');
-  void tostringRaw;
-  void LuaUserdata;
 }

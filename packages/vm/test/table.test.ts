@@ -1,0 +1,79 @@
+// LuaTable: raw access, next() iteration, and `#` (luaH_getn's border rule
+// over 5.1's array/hash sizing) checked against lua5.1 on generated
+// sequences of assignments and constructors.
+
+import fc from 'fast-check';
+import { LuaTable } from '../src/table.js';
+import { expectSame } from './support/both.js';
+
+describe('LuaTable raw access', () => {
+  it('unifies integer-valued float keys and keeps odd keys apart', () => {
+    const t = new LuaTable();
+    t.set(1, 'a');
+    t.set(2.0, 'b');
+    t.set(-0, 'z');
+    t.set('__proto__', 'p');
+    t.set('constructor', 'c');
+    t.set(1.5, 'f');
+    expect(t.get(1.0)).toBe('a');
+    expect(t.getInt(2)).toBe('b');
+    expect(t.get(0)).toBe('z');
+    expect(t.getStr('__proto__')).toBe('p');
+    expect(t.getStr('constructor')).toBe('c');
+    expect(t.get(1.5)).toBe('f');
+    expect(t.get('1')).toBeUndefined();
+  });
+
+  it('next visits every entry once, also while entries are cleared', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 40 }), fc.string({ maxLength: 3 })), { maxLength: 60 }), (keys) => {
+        const t = new LuaTable();
+        const want = new Map<unknown, unknown>();
+        keys.forEach((k, i) => { t.set(k, i + 1); want.set(k, i + 1); });
+        const seen = new Map<unknown, unknown>();
+        let k: unknown = undefined;
+        while (t.next(k as never)) {
+          k = t.nextKey;
+          expect(seen.has(k)).toBe(false);
+          seen.set(k, t.nextValue);
+          t.set(k as never, undefined); // clearing during traversal is allowed
+        }
+        expect(seen).toEqual(want);
+      }),
+    );
+  });
+
+  it('next rejects a key that is not in the table', () => {
+    const t = new LuaTable();
+    t.set('a', 1);
+    expect(() => t.next('b')).toThrow();
+  });
+});
+
+describe('# against lua5.1', () => {
+  it('constructors with nil holes', () => {
+    expectSame(`
+print(#{1,2,nil,4}, #{1,2,3,nil}, #{nil,nil,3}, #{nil}, #{}, #{1,nil}, #{nil,2})
+print(#{1,2,3,nil,5,nil,nil,8}, #{n=1, 1, 2}, #{[1]=1,[2]=2,[4]=4})
+local function f(...) return #{...} end
+print(f(1,nil,3), f(nil,nil), f(1,2,nil))
+`);
+  });
+
+  // Random assignment sequences: t[k] = v / t[k] = nil with small integer
+  // keys, printing #t after each step. Exercises rehash sizing.
+  it('generated assignment sequences', () => {
+    const step = fc.tuple(fc.oneof(fc.integer({ min: 1, max: 24 }), fc.integer({ min: 0, max: 80 })), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(fc.array(step, { minLength: 1, maxLength: 70 }), { minLength: 20, maxLength: 20 }), (progs) => {
+        const src = progs
+          .map((steps) => 'do local t = {}; local o = {}\n' +
+            steps.map(([k, set]) => `t[${k}] = ${set ? 'true' : 'nil'}; o[#o+1] = #t`).join('\n') +
+            '\nprint(table_concat(o)) end')
+          .join('\n');
+        expectSame('local function table_concat(o) local s = "" for i = 1, #o do s = s .. o[i] .. " " end return s end\n' + src);
+      }),
+      { numRuns: 5 },
+    );
+  });
+});
