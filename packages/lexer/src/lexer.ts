@@ -73,37 +73,73 @@ export function countLineBreaks(text: string, from: number, to: number): number 
   return lines;
 }
 
-/** Tokenises a whole chunk (a byte string, one byte per code unit). */
-export function tokenize(source: string): LexResult {
-  takeLexError();
-  const tokens = luaLexer.tokenize(source).tokens as LuaToken[];
-  const err = takeLexError();
-  let end = source.length;
+/** One stretch of tokens from lexSegment. */
+export interface Segment {
+  tokens: LuaToken[];
+  /** Offset in the source where the next segment starts (source.length at the end). */
+  end: number;
+  /** lua5.1's line number at `end`: the next segment's first line, or the `<eof>` line. */
+  endLine: number;
+  /** True when the last token is a LexError (nothing follows it). */
+  failed: boolean;
+}
+
+/** Source bytes per segment (a segment grows when a token crosses its end); tests shrink it. */
+export const segmentConfig = { bytes: 1 << 15 };
+
+/**
+ * Tokenises the source from `start` (at line `line`) up to a segment
+ * boundary. Lexing in segments keeps token lists short-lived, which saves
+ * the garbage collector most of its work on large chunks. A boundary is put
+ * just after a "\n" not followed by "\r", so no token and no line break
+ * ("\n\r" counts once) straddles it, except long strings, long comments
+ * and strings with escaped newlines; those end in an error at the segment's
+ * end, and the segment is then lexed again, twice as long.
+ */
+export function lexSegment(source: string, start: number, line: number, bytes = segmentConfig.bytes): Segment {
+  for (let len = bytes; ; len *= 2) {
+    let end = source.length;
+    if (start + len < source.length) {
+      let p = source.indexOf('\n', start + len);
+      while (p >= 0 && source.charCodeAt(p + 1) === 13) p = source.indexOf('\n', p + 1);
+      if (p >= 0) end = p + 1;
+    }
+    const text = start === 0 && end === source.length ? source : source.slice(start, end);
+    takeLexError();
+    const tokens = luaLexer.tokenize(text).tokens as LuaToken[];
+    const err = takeLexError();
+    if (err !== undefined && err.offset === text.length && end < source.length) continue;
+    return finishSegment(text, start, line, tokens, err);
+  }
+}
+
+/** The line and keyword pass over one segment's tokens, and its error token. */
+function finishSegment(text: string, base: number, line: number, tokens: LuaToken[], err: LexErrorInfo | undefined): Segment {
+  let errAt = text.length;
   if (err !== undefined) {
     // The failing matcher swallowed the rest of the input; if its token is
     // not skipped it is the last one, and the error token replaces it.
     const last = tokens[tokens.length - 1];
-    if (last !== undefined && last.startOffset + last.image.length === source.length) {
-      end = last.startOffset;
+    if (last !== undefined && last.startOffset + last.image.length === text.length) {
+      errAt = last.startOffset;
       tokens.pop();
     }
   }
-  // Lines and keywords, in one pass.
-  let line = 1;
   let pos = 0;
   const n = tokens.length;
   for (let k = 0; k < n; k++) {
     const t = tokens[k] as LuaToken;
     const start = t.startOffset;
     for (let i = pos; i < start; i++) {
-      const c = source.charCodeAt(i);
+      const c = text.charCodeAt(i);
       if (c === 10 || c === 13) {
         line++;
-        const d = source.charCodeAt(i + 1);
+        const d = text.charCodeAt(i + 1);
         if ((d === 10 || d === 13) && d !== c && i + 1 < start) i++;
       }
     }
     t.startLine = line;
+    t.startOffset = start + base;
     const type = t.tokenTypeIdx;
     if (type === I_NAME) {
       const kw = keywords.get(t.image);
@@ -118,13 +154,27 @@ export function tokenize(source: string): LexResult {
     pos = start + t.image.length;
   }
   if (err !== undefined) {
-    const errLine = 1 + countLineBreaks(source, 0, err.offset);
-    const payload: LexErrorPayload = { ...err, line: errLine };
+    const errLine = line + countLineBreaks(text, pos, err.offset);
+    const payload: LexErrorPayload = { ...err, offset: err.offset + base, line: errLine };
     tokens.push({
-      image: '', startOffset: end, tokenTypeIdx: LexError.tokenTypeIdx as number, tokenType: LexError,
+      image: '', startOffset: errAt + base, tokenTypeIdx: LexError.tokenTypeIdx as number, tokenType: LexError,
       payload, startLine: errLine, endLine: errLine,
     });
-    return { tokens, eofLine: errLine };
+    return { tokens, end: base + text.length, endLine: errLine, failed: true };
   }
-  return { tokens, eofLine: line + countLineBreaks(source, pos, source.length) };
+  return { tokens, end: base + text.length, endLine: line + countLineBreaks(text, pos, text.length), failed: false };
+}
+
+/** Tokenises a whole chunk (a byte string, one byte per code unit). */
+export function tokenize(source: string): LexResult {
+  const tokens: LuaToken[] = [];
+  let start = 0;
+  let line = 1;
+  for (;;) {
+    const seg = lexSegment(source, start, line);
+    for (const t of seg.tokens) tokens.push(t);
+    if (seg.failed || seg.end >= source.length) return { tokens, eofLine: seg.endLine };
+    start = seg.end;
+    line = seg.endLine;
+  }
 }

@@ -5,7 +5,12 @@
 // its production), so that every error is raised at the token, and in the
 // order, where lua5.1 raises it. Decisions are LL(1) on the current token
 // (plus the one look-ahead lparser takes in table constructors), made in the
-// rule bodies; Chevrotain supplies the token stream and rule invocation.
+// method bodies rather than by Chevrotain's OR/MANY: Chevrotain's lookahead
+// and error recovery decide and report differently from lparser (e.g. a
+// statement starting with '=' must fail as "unexpected symbol" inside
+// primaryexp, not as "no viable alternative"). Chevrotain provides the lexer
+// (tokens.ts/matchers.ts in @valua/lexer), the token vocabulary and the
+// parser class with its entry rule, built once per process.
 //
 // Invariants:
 // - `t` (Chevrotain's LA(1)) is lparser's `ls->t`. A `LexError` token never becomes current
@@ -16,7 +21,7 @@
 //   list) and subexpression; more than MAX_C_CALLS is an error, raised before
 //   recursing deeper, so no input can overflow the JS stack.
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
-import { allTokens, tokenize, T, cString, type LexErrorPayload } from '@valua/lexer';
+import { allTokens, lexSegment, T, cString, type LexErrorPayload, type LuaToken } from '@valua/lexer';
 import type * as A from './ast.js';
 import { chunkId, LuaSyntaxError, MAXSRC } from './errors.js';
 import {
@@ -119,8 +124,17 @@ class LuaParser extends EmbeddedActionsParser {
   /** The name token lparser looked past in a table constructor, and the line it left ls->linenumber at. */
   private laToken: IToken | undefined = undefined;
   private laLine = 0;
-  /** The current token (ls->t), kept in step with Chevrotain's LA(1). */
-  private t!: IToken;
+  // The token stream, lexed one segment at a time (see lexSegment): `toks`
+  // holds the current segment's tokens, the current token (ls->t) is
+  // toks[pos], cached in `t`. The last segment ends with an EOF token (or a
+  // LexError token, beyond which nothing is read).
+  private source = '';
+  private toks: LuaToken[] = [];
+  private pos = 0;
+  private t!: LuaToken;
+  /** Where the next segment starts, and its first line; -1 when all is lexed. */
+  private nextStart = 0;
+  private nextLine = 1;
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, skipValidations: true, maxLookahead: 2 });
@@ -134,23 +148,65 @@ class LuaParser extends EmbeddedActionsParser {
     return this.mainChunk();
   });
 
-  /** Parses `tokens` (from tokenize) into a chunk. */
-  parseTokens(tokens: IToken[], eofLine: number, chunkName: string, cCalls: number): A.Chunk {
-    this.input = tokens;
+  /** Parses a chunk's source. */
+  parseSource(source: string, chunkName: string, cCalls: number): A.Chunk {
     this.chunkName = chunkName;
     this.level = cCalls;
     this.lastLine = 1;
-    this.eofLine = eofLine;
     this.laToken = undefined;
-    this.t = this.LA(1);
-    const chunk = this.chunkRule();
-    if (chunk === undefined) throw new Error('parser produced no chunk');
-    return chunk;
+    this.source = source;
+    this.toks = [];
+    this.pos = 0;
+    this.nextStart = 0;
+    this.nextLine = 1;
+    this.fetch();
+    while (this.toks.length === 0) this.fetch();
+    this.t = this.toks[0] as LuaToken;
+    try {
+      const chunk = this.chunkRule();
+      if (chunk === undefined) throw new Error('parser produced no chunk');
+      return chunk;
+    } finally {
+      this.source = '';
+      this.toks = [];
+      this.laToken = undefined;
+    }
+  }
+
+  /** Lexes the next segment, dropping the tokens before `pos`; false when there is none. */
+  private fetch(): boolean {
+    if (this.nextStart < 0) return false;
+    const seg = lexSegment(this.source, this.nextStart, this.nextLine);
+    const toks = seg.tokens;
+    if (seg.failed || seg.end >= this.source.length) {
+      this.nextStart = -1;
+      if (!seg.failed) {
+        this.eofLine = seg.endLine;
+        toks.push({
+          image: '', startOffset: this.source.length, tokenTypeIdx: I_EOF, tokenType: EOF,
+          payload: undefined, startLine: seg.endLine, endLine: seg.endLine,
+        });
+      }
+    } else {
+      this.nextStart = seg.end;
+      this.nextLine = seg.endLine;
+    }
+    this.toks = this.pos >= this.toks.length ? toks : this.toks.slice(this.pos).concat(toks);
+    this.pos = 0;
+    return true;
+  }
+
+  /** The token after the current one (luaX_lookahead). */
+  private peek(): LuaToken {
+    while (this.pos + 1 >= this.toks.length) {
+      if (!this.fetch()) return this.toks[this.toks.length - 1] as LuaToken;
+    }
+    return this.toks[this.pos + 1] as LuaToken;
   }
 
   // ------------------------------------------------------------ tokens
 
-  private cur(): IToken {
+  private cur(): LuaToken {
     return this.t;
   }
 
@@ -161,16 +217,19 @@ class LuaParser extends EmbeddedActionsParser {
   /** ls->linenumber: where the current token ends (or the look-ahead, after one). */
   private lineNumber(): number {
     const t = this.t;
-    if (t === this.laToken) return this.laLine;
-    if (t.tokenTypeIdx === I_EOF) return this.eofLine;
-    return t.endLine as number;
+    return t === this.laToken ? this.laLine : t.endLine;
   }
 
   /** luaX_next: consumes the current token and returns it. */
-  private next(): IToken {
+  private next(): LuaToken {
     const t = this.t;
     this.lastLine = this.lineNumber();
-    const n = this.SKIP_TOKEN();
+    if (t.tokenTypeIdx === I_EOF) return t;
+    this.pos++;
+    while (this.pos >= this.toks.length) {
+      if (!this.fetch()) throw new Error('token stream ended without EOF');
+    }
+    const n = this.toks[this.pos] as LuaToken;
     this.t = n;
     if (n.tokenTypeIdx === I_LEXERR) this.raiseLexError(n);
     return t;
@@ -185,20 +244,20 @@ class LuaParser extends EmbeddedActionsParser {
     if (this.t.tokenTypeIdx !== k) this.errorExpected(k);
   }
 
-  private checkNext(k: number): IToken {
+  private checkNext(k: number): LuaToken {
     this.check(k);
     return this.next();
   }
 
   /** check_match: the closing token `what` of `who` opened at line `where`. */
-  private checkMatch(what: number, who: number, where: number): IToken {
+  private checkMatch(what: number, who: number, where: number): LuaToken {
     if (this.t.tokenTypeIdx === what) return this.next();
     if (where === this.lineNumber()) this.errorExpected(what);
     return this.syntaxError(
       `'${TOKEN_TEXT[what]}' expected (to close '${TOKEN_TEXT[who]}' at line ${where})`);
   }
 
-  private strCheckName(): IToken {
+  private strCheckName(): LuaToken {
     this.check(I_NAME);
     return this.next();
   }
@@ -758,7 +817,7 @@ class LuaParser extends EmbeddedActionsParser {
       if (k === I_RBRACE) break;
       if (k === I_NAME) {
         // luaX_lookahead: lua5.1 reads the token after the name now.
-        const la = this.LA(2);
+        const la = this.peek();
         if (la.tokenTypeIdx === I_LEXERR) this.raiseLexError(la);
         const name = this.cur();
         if (la.tokenTypeIdx === I_ASSIGN) {
@@ -770,7 +829,7 @@ class LuaParser extends EmbeddedActionsParser {
           });
         } else {
           this.laToken = name;
-          this.laLine = la.tokenTypeIdx === I_EOF ? this.eofLine : la.endLine as number;
+          this.laLine = la.endLine;
           const value = this.expr();
           fields.push({ kind: 'Positional', value, line: value.line, lastLine: value.lastLine });
         }
@@ -803,12 +862,6 @@ export function parse(source: string, chunkName: string, options: ParseOptions =
     const nl = source.indexOf('\n');
     source = nl < 0 ? '\n' : source.slice(nl);
   }
-  const { tokens, eofLine } = tokenize(source);
   if (shared === undefined) shared = new LuaParser();
-  const p = shared;
-  try {
-    return p.parseTokens(tokens, eofLine, chunkName, options.cCalls ?? 1);
-  } finally {
-    p.input = [];
-  }
+  return shared.parseSource(source, chunkName, options.cCalls ?? 1);
 }

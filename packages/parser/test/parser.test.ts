@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { parse, printChunk, LuaSyntaxError } from '@valua/parser';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chunkArb } from './support/ast-arbitrary.js';
+// The lexer's segment size is an internal of the lexer package.
+import { segmentConfig } from '../../lexer/src/lexer.js';
 import { luaLoadstring, luacParse } from './support/lua-oracle.js';
 
 /** Valua's verdict in the oracle's format. */
@@ -164,5 +169,34 @@ describe('parse: fuzzing against lua5.1 loadstring', () => {
       .map(([s, n], i) => ({ src: s, expected: expected[i], got: valua(s, n, 2) }))
       .filter((m) => m.expected !== m.got);
     expect({ seed, mismatches: mismatches.slice(0, 5) }).toEqual({ seed, mismatches: [] });
+  });
+});
+
+describe('parse: lexing in segments', () => {
+  const verdict = (src: string): string => {
+    try {
+      return JSON.stringify(parse(src, '=seg'));
+    } catch (e) {
+      if (e instanceof LuaSyntaxError) return e.message;
+      throw e;
+    }
+  };
+  it('gives the same AST or error whatever the segment size', () => {
+    const dir = join(dirname(fileURLToPath(import.meta.url)), 'golden');
+    const golden = readdirSync(dir).filter((f) => f.endsWith('.lua')).map((f) => readFileSync(join(dir, f), 'latin1'));
+    const gen = fc.sample(fc.oneof(chunkArb.map(printChunk), fc.tuple(chunkArb, fc.nat(), fc.constantFrom(...VOCAB))
+      .map(([a, at, ins]) => { const s = printChunk(a); const i = at % (s.length + 1); return s.slice(0, i) + ins + s.slice(i); })),
+    { numRuns: 150, seed: 42 });
+    const inputs = [...golden, ...gen, 'x = [[\n\n]]\n\r\n\r\ny = "a\\\n\n"\n--[[\n]]z=1', '{\nf\n\n(1)}'];
+    const whole = inputs.map(verdict);
+    const saved = segmentConfig.bytes;
+    try {
+      for (const bytes of [1, 5, 64]) {
+        segmentConfig.bytes = bytes;
+        expect(inputs.map(verdict)).toEqual(whole);
+      }
+    } finally {
+      segmentConfig.bytes = saved;
+    }
   });
 });
