@@ -14,6 +14,7 @@ import { LuaTable } from './table.js';
 import { LuaClosure, LuaHostFunction, type LuaValue } from './value.js';
 import { openBase } from './lib/base.js';
 import { coroutineLib } from './lib/coroutine.js';
+import { debugLib } from './lib/debug.js';
 
 /** What the command line needs from its environment. All strings are byte strings. */
 export interface CliHost {
@@ -327,12 +328,14 @@ class Cli {
 }
 
 /**
- * The libraries of the VM itself: base functions and coroutine. bin/valua
+ * The libraries of the VM itself: base functions, coroutine, and the part of
+ * debug the VM owns (traceback). bin/valua
  * adds the standard library on top when it is available.
  */
 export function openStandardLibs(L: LuaState): void {
   openBase(L);
   L.register('coroutine', coroutineLib);
+  L.register('debug', debugLib);
 }
 
 /**
