@@ -62,3 +62,41 @@ function checkBatch(seeds: number[]): void {
     }), { numRuns: Number(process.env.VALUA_FC_RUNS ?? 8) });
   });
 });
+
+// Conditions are where lcode.c is subtlest (jump lists, TESTSET vs TEST,
+// LOADBOOL pairs, NOT removal, constant operands): every shape
+// `[not] ([not] a op [not] (b op [not] c))` used as a value, an `if`, a
+// `while` and a `repeat` condition.
+const ATOMS = ['(1 < 2)', '(1 >= 2)', 'F()', 'nil', 'x', '3', 'true', '"s"', '(y)'];
+const COND_OPS = ['and', 'or', '==', '~=', '<', '>='];
+const NOTS = ['', 'not '];
+
+function conditionBlock(n1: string, n2: string, a: string, o1: string, n3: string, b: string, o2: string, n4: string, c: string): string {
+  const e = `${n1}(${n2}${a} ${o1} ${n3}(${b} ${o2} ${n4}${c}))`;
+  return `do
+  local a = ${e}
+  local b = not ${e}
+  if ${e} then X = a else X = b end
+  while ${e} do W = a; break end
+  repeat if (${e}) then break end; assert(b) until not (${e})
+end`;
+}
+
+(hasLuac ? describe : describe.skip)('generated conditions list like luac5.1', () => {
+  test('and/or/not/comparison combinations', () => {
+    const pick = <T>(xs: readonly T[]) => fc.constantFrom(...xs);
+    const combo = fc.tuple(pick(NOTS), pick(NOTS), pick(ATOMS), pick(COND_OPS), pick(NOTS), pick(ATOMS),
+      pick(COND_OPS), pick(NOTS), pick(ATOMS));
+    fc.assert(fc.property(fc.array(combo, { minLength: 150, maxLength: 150 }), (combos) => {
+      const src = combos.map((c) => conditionBlock(...c)).join('\n') + '\n';
+      const dir = mkdtempSync(join(tmpdir(), 'valua-cond-'));
+      try {
+        writeFileSync(join(dir, 'c.lua'), src);
+        const [want] = luacListings(dir, ['c.lua']);
+        expect(normaliseListing(listing(compileSource(src, '@c.lua'), { full: true }))).toBe(normaliseListing(want!));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }), { numRuns: Number(process.env.VALUA_FC_RUNS ?? 8) });
+  });
+});
