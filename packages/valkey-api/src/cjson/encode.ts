@@ -1,0 +1,221 @@
+// cjson.encode: Lua value -> JSON text, as Lua CJSON 2.1.0 (bundled by
+// Valkey) writes it. Iterative (an explicit frame stack) so that nesting is
+// bounded only by the library's own limits, never by the JS stack.
+// Invariants: output is a byte string; tables are walked in next() order
+// (array part, then hash slots); every error is a LibError carrying the
+// library's message, raised before anything is returned.
+
+import { LuaTable, type LuaValue } from '@valua/vm';
+import { CjsonConfig, InvalidNumbers, LibError, MAX_C_STACK } from './config.js';
+import { formatG } from '../format-g.js';
+import { luaTypeName } from '../lua-types.js';
+import { JSON_NULL } from './null.js';
+
+// char2escape: the bytes lua_cjson.c escapes, with its exact spellings
+// (lower-case \u00XX, and "/" as "\/").
+const ESCAPES: (string | undefined)[] = [];
+for (let c = 0; c < 256; c++) {
+  let e: string | undefined;
+  if (c < 0x20 || c === 0x7f) e = '\\u00' + (c < 16 ? '0' : '') + c.toString(16);
+  ESCAPES.push(e);
+}
+ESCAPES[8] = '\\b';
+ESCAPES[9] = '\\t';
+ESCAPES[10] = '\\n';
+ESCAPES[12] = '\\f';
+ESCAPES[13] = '\\r';
+ESCAPES[34] = '\\"';
+ESCAPES[47] = '\\/';
+ESCAPES[92] = '\\\\';
+
+/** json_append_string: the quoted, escaped form of a byte string. */
+export function quoteString(s: string): string {
+  const n = s.length;
+  let i = 0;
+  // Most strings need no escape: find the first byte that does.
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 34 || c === 47 || c === 92 || c === 0x7f) break;
+  }
+  if (i === n) return '"' + s + '"';
+  let out = '"' + s.slice(0, i);
+  let from = i;
+  for (; i < n; i++) {
+    const e = ESCAPES[s.charCodeAt(i)];
+    if (e !== undefined) {
+      if (i > from) out += s.slice(from, i);
+      out += e;
+      from = i + 1;
+    }
+  }
+  if (from < n) out += s.slice(from);
+  return out + '"';
+}
+
+/** json_append_number, for a value or a key. */
+function formatNumber(cfg: CjsonConfig, x: number, what: string): string {
+  if (x - x !== 0) {
+    // NaN or +-inf.
+    const mode = cfg.encodeInvalidNumbers;
+    if (mode === InvalidNumbers.Off) throw new LibError(`Cannot serialise ${what}: must not be NaN or Inf`);
+    if (mode === InvalidNumbers.Null) return 'null';
+    // "on": nan is spelled without its sign; inf goes through %g.
+    if (x !== x) return 'nan';
+    return x > 0 ? 'inf' : '-inf';
+  }
+  if ((x | 0) === x && cfg.encodeNumberPrecision === 14 && !(x === 0 && 1 / x < 0)) return String(x);
+  return formatG(x, cfg.encodeNumberPrecision);
+}
+
+/**
+ * lua_array_length: >0 = encode as an array of that length, -1 = object.
+ * Keys that are numbers >= 1 with no fraction make an array candidate.
+ * `max` is a C int: a key of 2^31 or more stores INT_MIN (x86's cvttsd2si),
+ * after which the candidate fails the `len > 0` test and becomes an object.
+ */
+function arrayLength(cfg: CjsonConfig, t: LuaTable): number {
+  let max = 0;
+  let items = 0;
+  const arr = t.arr;
+  for (let i = 0; i < arr.length; i++) {
+    if (arr[i] === undefined) continue;
+    // Array-part keys are integers 1..n.
+    if (i + 1 > max) max = i + 1 >= 2147483648 ? -2147483648 : i + 1;
+    items++;
+  }
+  const hk = t.hkeys;
+  const hv = t.hvals;
+  for (let s = 0; s < hk.length; s++) {
+    if (hv[s] === undefined) continue;
+    const k = hk[s];
+    if (typeof k === 'number' && k !== 0 && Math.floor(k) === k && k >= 1) {
+      if (k > max) max = k >= 2147483648 ? -2147483648 : k;
+      items++;
+      continue;
+    }
+    return -1;
+  }
+  if (cfg.encodeSparseRatio > 0 && max > Math.imul(items, cfg.encodeSparseRatio) && max > cfg.encodeSparseSafe) {
+    if (!cfg.encodeSparseConvert) throw new LibError('Cannot serialise table: excessively sparse array');
+    return -1;
+  }
+  return max;
+}
+
+/** One table being written. */
+class Frame {
+  readonly table: LuaTable;
+  /** >0: array of this length; -1: object. */
+  readonly length: number;
+  /** Next array index (arrays), or next array-part index then hash slot. */
+  pos: number;
+  /** Object: 0 = still in the array part, 1 = in the hash slots. */
+  phase: number;
+  /** Stack slots this frame holds for its child in the C code (1 or 2). */
+  readonly slots: number;
+  /** Object: members written so far (a comma goes before every other one). */
+  count: number;
+
+  constructor(table: LuaTable, length: number) {
+    this.table = table;
+    this.length = length;
+    this.pos = length > 0 ? 1 : 0;
+    this.phase = 0;
+    this.slots = length > 0 ? 1 : 2;
+    this.count = 0;
+  }
+}
+
+/** cjson.encode(value) */
+export function jsonEncode(cfg: CjsonConfig, value: LuaValue): string {
+  if (!(value instanceof LuaTable)) return encodeScalar(cfg, value);
+  let out = '';
+  const frames: Frame[] = [];
+  // Slots the C code would hold on the Lua stack: the argument, plus 1 per
+  // enclosing array (the element) and 2 per enclosing object (key, value).
+  let used = 1;
+  const enter = (t: LuaTable): void => {
+    const depth = frames.length + 1;
+    if (depth > cfg.encodeMaxDepth || used + 3 > MAX_C_STACK) {
+      throw new LibError(`Cannot serialise, excessive nesting (${depth})`);
+    }
+    const len = arrayLength(cfg, t);
+    const f = new Frame(t, len);
+    frames.push(f);
+    used += f.slots;
+    out += len > 0 ? '[' : '{';
+  };
+  enter(value);
+  while (frames.length > 0) {
+    const f = frames[frames.length - 1]!;
+    const t = f.table;
+    let v: LuaValue;
+    if (f.length > 0) {
+      if (f.pos > f.length) {
+        out += ']';
+        frames.pop();
+        used -= f.slots;
+        continue;
+      }
+      if (f.pos > 1) out += ',';
+      v = t.getInt(f.pos);
+      f.pos++;
+    } else {
+      // next(): the array part in order, then the hash slots.
+      let key: LuaValue;
+      let found = false;
+      if (f.phase === 0) {
+        const arr = t.arr;
+        while (f.pos < arr.length && arr[f.pos] === undefined) f.pos++;
+        if (f.pos < arr.length) {
+          key = f.pos + 1;
+          v = arr[f.pos];
+          f.pos++;
+          found = true;
+        } else {
+          f.phase = 1;
+          f.pos = 0;
+        }
+      }
+      if (!found) {
+        const hv = t.hvals;
+        while (f.pos < hv.length && hv[f.pos] === undefined) f.pos++;
+        if (f.pos < hv.length) {
+          key = t.hkeys[f.pos];
+          v = hv[f.pos];
+          f.pos++;
+          found = true;
+        }
+      }
+      if (!found) {
+        out += '}';
+        frames.pop();
+        used -= f.slots;
+        continue;
+      }
+      if (f.count++ > 0) out += ',';
+      if (typeof key === 'string') out += quoteString(key) + ':';
+      else if (typeof key === 'number') out += '"' + formatNumber(cfg, key, 'number') + '":';
+      else throw new LibError(`Cannot serialise ${luaTypeName(key)}: table key must be a number or string`);
+    }
+    if (v instanceof LuaTable) enter(v);
+    else out += encodeScalar(cfg, v);
+  }
+  return out;
+}
+
+function encodeScalar(cfg: CjsonConfig, v: LuaValue): string {
+  switch (typeof v) {
+    case 'string':
+      return quoteString(v);
+    case 'number':
+      return formatNumber(cfg, v, 'number');
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'undefined':
+      return 'null';
+    default:
+      if (v === JSON_NULL) return 'null';
+      throw new LibError(`Cannot serialise ${luaTypeName(v)}: type not supported`);
+  }
+}

@@ -1,0 +1,452 @@
+// cmsgpack: MessagePack for Lua, as lua-cmsgpack 0.4.0 (bundled by Valkey).
+// Invariants: packed data is a byte string; tables are walked in next()
+// order; decoding is iterative and follows the C code's Lua stack use slot
+// by slot, so its "stack overflow (...)" errors come at the same depth and
+// count as the real library's (redis 7.0: 3999 nested one-element arrays
+// decode, 4000 fail; 7999 top-level values unpack, 8000 fail).
+
+import { LuaTable, LuaError, type LuaState, type LuaValue, type LibTable } from '@valua/vm';
+import { MAX_C_STACK } from './cjson/config.js';
+
+/** LUACMSGPACK_MAX_NESTING: a table 16 tables deep is packed as nil. */
+const MAX_NESTING = 16;
+
+const f64 = new Float64Array(1);
+const f32 = new Float32Array(1);
+const b64 = new Uint8Array(f64.buffer);
+const b32 = new Uint8Array(f32.buffer);
+const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+const chr = String.fromCharCode;
+
+// ---- Encoding -------------------------------------------------------------
+
+function encodeBytesHeader(len: number): string {
+  if (len < 32) return chr(0xa0 | len);
+  if (len <= 0xff) return chr(0xd9, len);
+  if (len <= 0xffff) return chr(0xda, len >>> 8, len & 0xff);
+  return chr(0xdb, (len >>> 24) & 0xff, (len >>> 16) & 0xff, (len >>> 8) & 0xff, len & 0xff);
+}
+
+/** Big-endian bytes of a 64-bit two's complement integer held exactly in a double. */
+function int64Bytes(n: number): string {
+  const hi = Math.floor(n / 4294967296);
+  const lo = n - hi * 4294967296;
+  const h = hi >>> 0;
+  return chr(h >>> 24, (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff, lo >>> 24, (lo >>> 16) & 0xff, (lo >>> 8) & 0xff, lo & 0xff);
+}
+
+/** mp_encode_int for an integral n in [-2^63, 2^63). */
+function encodeInt(n: number): string {
+  if (n >= 0) {
+    if (n <= 127) return chr(n);
+    if (n <= 0xff) return chr(0xcc, n);
+    if (n <= 0xffff) return chr(0xcd, n >>> 8, n & 0xff);
+    if (n <= 0xffffffff) return chr(0xce, n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+    return chr(0xcf) + int64Bytes(n);
+  }
+  if (n >= -32) return chr(n & 0xff);
+  if (n >= -128) return chr(0xd0, n & 0xff);
+  if (n >= -32768) return chr(0xd1, (n >>> 8) & 0xff, n & 0xff);
+  if (n >= -2147483648) return chr(0xd2, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+  return chr(0xd3) + int64Bytes(n);
+}
+
+/** mp_encode_double: float32 when the double survives the round trip. */
+function encodeDouble(d: number): string {
+  f32[0] = d;
+  if (f32[0] === d) {
+    return LITTLE ? chr(0xca, b32[3]!, b32[2]!, b32[1]!, b32[0]!) : chr(0xca, b32[0]!, b32[1]!, b32[2]!, b32[3]!);
+  }
+  f64[0] = d;
+  let s = chr(0xcb);
+  for (let i = 0; i < 8; i++) s += chr(b64[LITTLE ? 7 - i : i]!);
+  return s;
+}
+
+/** mp_encode_lua_number: IS_INT64_EQUIVALENT picks the integer forms (-0 included). */
+export function encodeNumber(n: number): string {
+  if (Number.isInteger(n) && n >= -9223372036854775808 && n < 9223372036854775808) return encodeInt(n + 0);
+  return encodeDouble(n);
+}
+
+function encodeArrayHeader(n: number): string {
+  if (n <= 15) return chr(0x90 | n);
+  if (n <= 65535) return chr(0xdc, n >>> 8, n & 0xff);
+  return chr(0xdd, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+}
+
+function encodeMapHeader(n: number): string {
+  if (n <= 15) return chr(0x80 | n);
+  if (n <= 65535) return chr(0xde, n >>> 8, n & 0xff);
+  return chr(0xdf, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+}
+
+/**
+ * table_is_an_array: every key a number equal to a positive C int, and the
+ * largest equal to the count (so the keys are exactly 1..n).
+ */
+function isArray(t: LuaTable): boolean {
+  let count = 0;
+  let max = 0;
+  const arr = t.arr;
+  for (let i = 0; i < arr.length; i++) {
+    if (arr[i] === undefined) continue;
+    if (i + 1 > max) max = i + 1;
+    count++;
+  }
+  const hk = t.hkeys;
+  const hv = t.hvals;
+  for (let s = 0; s < hk.length; s++) {
+    if (hv[s] === undefined) continue;
+    const k = hk[s];
+    if (typeof k !== 'number' || !(k > 0) || k > 2147483647 || (k | 0) !== k) return false;
+    if (k > max) max = k;
+    count++;
+  }
+  return max === count;
+}
+
+/** mp_encode_lua_type: appends the encoding of v at nesting `level`. */
+function encodeValue(v: LuaValue, level: number): string {
+  switch (typeof v) {
+    case 'string':
+      return encodeBytesHeader(v.length) + v;
+    case 'boolean':
+      return v ? '\xc3' : '\xc2';
+    case 'number':
+      return encodeNumber(v);
+    default:
+      if (v instanceof LuaTable && level < MAX_NESTING) return encodeTable(v, level);
+      return '\xc0';
+  }
+}
+
+function encodeTable(t: LuaTable, level: number): string {
+  if (isArray(t)) {
+    // lua_objlen: with keys exactly 1..n the border is n.
+    const n = t.length();
+    let out = encodeArrayHeader(n);
+    for (let i = 1; i <= n; i++) out += encodeValue(t.getInt(i), level + 1);
+    return out;
+  }
+  let count = 0;
+  const arr = t.arr;
+  const hk = t.hkeys;
+  const hv = t.hvals;
+  for (let i = 0; i < arr.length; i++) if (arr[i] !== undefined) count++;
+  for (let s = 0; s < hv.length; s++) if (hv[s] !== undefined) count++;
+  let out = encodeMapHeader(count);
+  for (let i = 0; i < arr.length; i++) {
+    const v = arr[i];
+    if (v !== undefined) out += encodeInt(i + 1) + encodeValue(v, level + 1);
+  }
+  for (let s = 0; s < hv.length; s++) {
+    const v = hv[s];
+    if (v !== undefined) out += encodeValue(hk[s], level + 1) + encodeValue(v, level + 1);
+  }
+  return out;
+}
+
+/** cmsgpack.pack(v1, ...) */
+function mpPack(L: LuaState, base: number, nargs: number): number {
+  if (nargs === 0) throw L.argError(0, 'MessagePack pack needs input.');
+  // lua_checkstack(L, nargs) on top of the nargs arguments.
+  if (nargs + nargs > MAX_C_STACK) throw L.argError(0, 'Too many arguments for MessagePack pack.');
+  let out = '';
+  for (let i = 0; i < nargs; i++) out += encodeValue(L.stack[base + i], 0);
+  L.push(out);
+  return 1;
+}
+
+// ---- Decoding ---------------------------------------------------------------
+
+const enum CurError {
+  None = 0,
+  Eof = 1,
+  BadFormat = 2,
+}
+
+const MSG_RETURNS = 'too many return values at once; use unpack_one or unpack_limit instead.';
+
+/** A table being filled. */
+class Pending {
+  readonly table: LuaTable;
+  remaining: number;
+  readonly isMap: boolean;
+  /** Arrays: next index. */
+  index: number;
+  /** Maps: the key is decoded, the value comes next. */
+  haveKey: boolean;
+  key: LuaValue;
+
+  constructor(table: LuaTable, remaining: number, isMap: boolean) {
+    this.table = table;
+    this.remaining = remaining;
+    this.isMap = isMap;
+    this.index = 1;
+    this.haveKey = false;
+    this.key = undefined;
+  }
+}
+
+/** The decoding cursor (mp_cur) plus the Lua stack-slot count of the C code. */
+class Decoder {
+  readonly L: LuaState;
+  readonly s: string;
+  p: number;
+  err: CurError;
+  /** Slots the C function holds: its argument, results so far, open tables. */
+  used: number;
+
+  constructor(L: LuaState, s: string, p: number) {
+    this.L = L;
+    this.s = s;
+    this.p = p;
+    this.err = CurError.None;
+    this.used = 1;
+  }
+
+  /** luaL_checkstack(L, 1, msg) */
+  checkStack(msg: string): void {
+    if (this.used + 1 > MAX_C_STACK) throw this.L.error(`stack overflow (${msg})`);
+  }
+
+  byte(i: number): number {
+    return this.s.charCodeAt(i);
+  }
+
+  /** Big-endian unsigned integer of n bytes at i (n <= 4). */
+  uint(i: number, n: number): number {
+    let v = 0;
+    for (let k = 0; k < n; k++) v = v * 256 + this.s.charCodeAt(i + k);
+    return v;
+  }
+
+  /**
+   * mp_decode_to_lua_type, iteratively. Returns the value (counted in
+   * `used`), or sets `err` and returns undefined.
+   */
+  decode(): LuaValue {
+    const s = this.s;
+    const stack: Pending[] = [];
+    let v: LuaValue;
+    value: for (;;) {
+      const left = s.length - this.p;
+      if (left < 1) {
+        this.err = CurError.Eof;
+        return undefined;
+      }
+      this.checkStack(MSG_RETURNS);
+      const p = this.p;
+      const b = s.charCodeAt(p);
+      let need = 1;
+      let len = -1;
+      let isMap = false;
+      switch (b) {
+        case 0xcc:
+          need = 2;
+          if (left >= need) v = this.byte(p + 1);
+          break;
+        case 0xd0:
+          need = 2;
+          if (left >= need) v = (this.byte(p + 1) << 24) >> 24;
+          break;
+        case 0xcd:
+          need = 3;
+          if (left >= need) v = this.uint(p + 1, 2);
+          break;
+        case 0xd1:
+          need = 3;
+          if (left >= need) v = (this.uint(p + 1, 2) << 16) >> 16;
+          break;
+        case 0xce:
+          need = 5;
+          if (left >= need) v = this.uint(p + 1, 4);
+          break;
+        case 0xd2:
+          need = 5;
+          if (left >= need) v = this.uint(p + 1, 4) | 0;
+          break;
+        case 0xcf:
+        case 0xd3:
+          // uint64 goes through lua_Integer too: values >= 2^63 wrap.
+          // hi * 2^32 + lo rounds once, as the int64 -> double cast does.
+          need = 9;
+          if (left >= need) v = (this.uint(p + 1, 4) | 0) * 4294967296 + this.uint(p + 5, 4);
+          break;
+        case 0xc0:
+          v = undefined;
+          break;
+        case 0xc3:
+          v = true;
+          break;
+        case 0xc2:
+          v = false;
+          break;
+        case 0xca:
+          need = 5;
+          if (left >= need) {
+            for (let k = 0; k < 4; k++) b32[LITTLE ? 3 - k : k] = this.byte(p + 1 + k);
+            v = f32[0]!;
+          }
+          break;
+        case 0xcb:
+          need = 9;
+          if (left >= need) {
+            for (let k = 0; k < 8; k++) b64[LITTLE ? 7 - k : k] = this.byte(p + 1 + k);
+            v = f64[0]!;
+          }
+          break;
+        case 0xd9:
+        case 0xda:
+        case 0xdb: {
+          const h = b === 0xd9 ? 1 : b === 0xda ? 2 : 4;
+          if (left < 1 + h) {
+            this.err = CurError.Eof;
+            return undefined;
+          }
+          const l = this.uint(p + 1, h);
+          need = 1 + h + l;
+          if (left >= need) v = s.slice(p + 1 + h, p + need);
+          break;
+        }
+        case 0xdc:
+        case 0xdd:
+        case 0xde:
+        case 0xdf: {
+          const h = b === 0xdc || b === 0xde ? 2 : 4;
+          need = 1 + h;
+          if (left >= need) {
+            len = this.uint(p + 1, h);
+            isMap = b >= 0xde;
+          }
+          break;
+        }
+        default:
+          if ((b & 0x80) === 0) v = b;
+          else if ((b & 0xe0) === 0xe0) v = b - 256;
+          else if ((b & 0xe0) === 0xa0) {
+            need = 1 + (b & 0x1f);
+            if (left >= need) v = s.slice(p + 1, p + need);
+          } else if ((b & 0xf0) === 0x90) len = b & 0xf;
+          else if ((b & 0xf0) === 0x80) {
+            len = b & 0xf;
+            isMap = true;
+          } else {
+            this.err = CurError.BadFormat;
+            return undefined;
+          }
+      }
+      if (left < need) {
+        this.err = CurError.Eof;
+        return undefined;
+      }
+      this.p = p + need;
+      this.used++;
+      if (len >= 0) {
+        const t = new LuaTable();
+        if (!isMap) this.checkStack('in function mp_decode_to_lua_array');
+        if (len > 0) {
+          stack.push(new Pending(t, len, isMap));
+          if (!isMap) this.used++; // the index pushed before each element
+          continue value;
+        }
+        v = t;
+      }
+      // v is complete: store it into the tables it completes.
+      for (;;) {
+        const f = stack[stack.length - 1];
+        if (f === undefined) return v;
+        if (!f.isMap) {
+          f.table.setInt(f.index++, v);
+          this.used -= 2;
+        } else if (!f.haveKey) {
+          f.key = v;
+          f.haveKey = true;
+          continue value;
+        } else {
+          const k = f.key;
+          // lua_settable raises these from inside the C function: no position.
+          if (k === undefined) throw new LuaError('table index is nil');
+          if (k !== k) throw new LuaError('table index is NaN');
+          f.table.set(k, v);
+          f.haveKey = false;
+          f.key = undefined;
+          this.used -= 2;
+        }
+        if (--f.remaining > 0) {
+          if (!f.isMap) this.used++;
+          continue value;
+        }
+        stack.pop();
+        v = f.table;
+      }
+    }
+  }
+}
+
+/** C's (int) cast of an integral double, for the printed numbers. */
+function cInt(x: number): number {
+  return Number(BigInt.asIntN(32, BigInt(x)));
+}
+
+/** mp_unpack_full: the string is argument 1; `limit`/`offset` as the C code. */
+function unpackFull(L: LuaState, s: string, limit: number, offset: number): number {
+  const len = s.length;
+  const decodeAll = limit === 0 && offset === 0;
+  if (offset < 0 || limit < 0) {
+    throw L.error(`Invalid request to unpack with offset of ${cInt(offset)} and limit of ${cInt(len)}.`);
+  }
+  if (offset > len) throw L.error(`Start offset ${cInt(offset)} greater than input length ${cInt(len)}.`);
+  if (decodeAll) limit = 2147483647;
+  const d = new Decoder(L, s, offset);
+  const results: LuaValue[] = [];
+  for (let cnt = 0; d.p < len && cnt < limit; cnt++) {
+    const v = d.decode();
+    if (d.err === CurError.Eof) throw L.error('Missing bytes in input.');
+    if (d.err === CurError.BadFormat) throw L.error('Bad data format in input.');
+    results.push(v);
+  }
+  if (!decodeAll) {
+    d.checkStack('in function mp_unpack_full');
+    L.push(d.p === len ? -1 : d.p);
+  }
+  for (let i = 0; i < results.length; i++) L.push(results[i]);
+  return results.length + (decodeAll ? 0 : 1);
+}
+
+/** cmsgpack.unpack(s) */
+function mpUnpack(L: LuaState): number {
+  return unpackFull(L, L.checkString(1), 0, 0);
+}
+
+/** cmsgpack.unpack_one(s [, offset]) */
+function mpUnpackOne(L: LuaState): number {
+  const offset = L.optInteger(2, 0);
+  return unpackFull(L, L.checkString(1), 1, offset);
+}
+
+/** cmsgpack.unpack_limit(s, limit [, offset]) */
+function mpUnpackLimit(L: LuaState): number {
+  const limit = L.checkInteger(2);
+  const offset = L.optInteger(3, 0);
+  return unpackFull(L, L.checkString(1), limit, offset);
+}
+
+export const cmsgpackLib: LibTable = {
+  pack: mpPack,
+  unpack: mpUnpack,
+  unpack_one: mpUnpackOne,
+  unpack_limit: mpUnpackLimit,
+};
+
+/** Installs the global `cmsgpack` (luaopen_cmsgpack) and returns it. */
+export function openCmsgpack(L: LuaState): LuaTable {
+  const t = L.register('cmsgpack', cmsgpackLib);
+  t.setStr('_NAME', 'cmsgpack');
+  t.setStr('_VERSION', 'lua-cmsgpack 0.4.0');
+  t.setStr('_COPYRIGHT', 'Copyright (C) 2012, Redis Ltd.');
+  t.setStr('_DESCRIPTION', 'MessagePack C implementation for Lua');
+  return t;
+}

@@ -1,0 +1,82 @@
+// Test helper: loads the spec's public vectors and compares replies with
+// their `expect` field (spec §21).
+
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RespValue } from '../src/resp.js';
+
+export type Bytes = string | { hex: string };
+
+export interface Vector {
+  id: string;
+  script: Bytes;
+  keys: Bytes[];
+  args: Bytes[];
+  resp: number;
+  expect: unknown;
+  order_dependent?: boolean;
+}
+
+/** shared/ lies beside the repository (in the working tree and in CI). */
+export function vectorsPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const p = join(dir, 'shared', 'spec', 'vectors-public.jsonl');
+    if (existsSync(p)) return p;
+    dir = dirname(dir);
+  }
+  throw new Error('shared/spec/vectors-public.jsonl not found beside the repository');
+}
+
+export function loadVectors(prefixes: readonly string[]): Vector[] {
+  const text = readFileSync(vectorsPath(), 'utf8');
+  const out: Vector[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const v = JSON.parse(line) as Vector;
+    if (prefixes.some((p) => v.id.startsWith(p))) out.push(v);
+  }
+  return out;
+}
+
+/** A vector string as the byte string the server saw (JSON text is UTF-8). */
+export function bytes(b: Bytes): string {
+  if (typeof b === 'string') return Buffer.from(b, 'utf8').toString('latin1');
+  return Buffer.from(b.hex, 'hex').toString('latin1');
+}
+
+/** A reply in the vectors' notation (byte strings as UTF-8 text or hex). */
+export function toExpectForm(r: RespValue): unknown {
+  switch (r.type) {
+    case 'integer':
+      return { int: r.value };
+    case 'bulk': {
+      const buf = Buffer.from(r.value, 'latin1');
+      const text = buf.toString('utf8');
+      return Buffer.from(text, 'utf8').equals(buf) ? { bulk: text } : { bulk_hex: buf.toString('hex') };
+    }
+    case 'status':
+      return { status: Buffer.from(r.value, 'latin1').toString('utf8') };
+    case 'error':
+      return { error: Buffer.from(r.value, 'latin1').toString('utf8') };
+    case 'null':
+      return { nil: true };
+    case 'array':
+      return { array: r.value.map(toExpectForm) };
+    default:
+      return { unexpected: r.type };
+  }
+}
+
+/**
+ * The Lua error text inside a server error line (spec §5.2): the line less
+ * its "ERR " prefix (added to non-table errors) and its
+ * " script: <sha>, on @user_script:<line>." suffix.
+ */
+export function stripErrorFraming(line: string): string {
+  const m = / script: [0-9a-f]{40}, on @user_script:\d+\.$/.exec(line);
+  let s = m ? line.slice(0, m.index) : line;
+  if (s.startsWith('ERR ')) s = s.slice(4);
+  return s;
+}
