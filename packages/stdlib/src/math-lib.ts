@@ -54,25 +54,30 @@ function mathFrexp(L: LuaState): number {
   return 2;
 }
 
+// gcc evaluates the arguments of lmathlib's `ldexp(luaL_checknumber(L, 1),
+// luaL_checkint(L, 2))` right to left, so argument 2 is checked first
+// (lua5.1: math.ldexp("x", {}) blames #2); the same for fmod, pow, atan2.
 function mathLdexp(L: LuaState): number {
-  const x = L.checkNumber(1);
   const e = checkInt(L, 2);
+  const x = L.checkNumber(1);
   L.push(x !== x ? x : ldexp(x, e));
   return 1;
 }
 
 function mathFmod(L: LuaState): number {
-  L.push(cFmod(L.checkNumber(1), L.checkNumber(2)));
+  const y = L.checkNumber(2);
+  L.push(cFmod(L.checkNumber(1), y));
   return 1;
 }
 
 function mathPow(L: LuaState): number {
-  L.push(cPow(L.checkNumber(1), L.checkNumber(2)));
+  const y = L.checkNumber(2);
+  L.push(cPow(L.checkNumber(1), y));
   return 1;
 }
 
 function mathAtan2(L: LuaState): number {
-  const y = L.checkNumber(1), x = L.checkNumber(2);
+  const x = L.checkNumber(2), y = L.checkNumber(1);
   L.push(y !== y ? y : x !== x ? x : Math.atan2(y, x));
   return 1;
 }

@@ -102,8 +102,9 @@ export function makeOsLib(host: StdlibHost): LibTable {
     },
 
     difftime(L) {
-      const t1 = Number(toLong(L.checkNumber(1)));
+      // argument 2 first: gcc evaluates difftime's arguments right to left
       const t2 = L.arg(2) === undefined ? 0 : Number(toLong(L.checkNumber(2)));
+      const t1 = Number(toLong(L.checkNumber(1)));
       L.push(t1 - t2);
       return 1;
     },
