@@ -11,6 +11,8 @@ import type { LuaState, LuaTable, LibTable } from '@valua/vm';
 const MAXINTSIZE = 32;
 const MAXALIGN = 8;
 const INT_MAX = 2147483647;
+/** LUAI_MAXCSTACK: luaL_checkstack fails past it. */
+const MAX_C_STACK = 8000;
 
 const f64 = new Float64Array(1);
 const f32 = new Float32Array(1);
@@ -265,7 +267,7 @@ function getinteger(data: string, pos: number, little: boolean, signed: boolean,
 }
 
 /** struct.unpack(fmt, data [, pos]) */
-function bUnpack(L: LuaState): number {
+function bUnpack(L: LuaState, _base: number, nargs: number): number {
   const f = new Format(L.checkString(1));
   const data = L.checkString(2);
   const ld = data.length;
@@ -274,10 +276,7 @@ function bUnpack(L: LuaState): number {
   // size_t, passes the "> 0" test, and fails the bounds check below.
   if (p0 === 0) throw L.argError(3, 'offset must be 1 or greater');
   let pos = p0 < 0 ? Infinity : p0 - 1;
-  // The C function's stack above its two arguments... and the data
-  // argument itself, which `c0` pops when it is the top (a numeric data
-  // string counts as the "previous size").
-  const st: (number | string)[] = [data];
+  const results: (number | string)[] = [];
   const fmt = f.fmt;
   while (f.i < fmt.length) {
     const opt = fmt.charCodeAt(f.i++);
@@ -285,6 +284,8 @@ function bUnpack(L: LuaState): number {
     let size = optsize(L, opt, f);
     if (pos !== Infinity) pos += gettoalign(pos, f, opt, size);
     if (!(size <= ld && pos <= ld - size)) throw L.argError(2, 'data string too short');
+    // luaL_checkstack(L, 2, ...) above the arguments and the results so far.
+    if (nargs + results.length + 2 > MAX_C_STACK) throw L.error('stack overflow (too many results)');
     switch (opt) {
       case 98:
       case 66:
@@ -295,40 +296,40 @@ function bUnpack(L: LuaState): number {
       case 84:
       case 105:
       case 73:
-        st.push(getinteger(data, pos, f.little, opt >= 97, size));
+        results.push(getinteger(data, pos, f.little, opt >= 97, size));
         break;
       case 120:
         break;
       case 102: {
         const swap = f.little !== NATIVE_LITTLE;
         for (let k = 0; k < 4; k++) b32[swap ? 3 - k : k] = data.charCodeAt(pos + k);
-        st.push(f32[0]!);
+        results.push(f32[0]!);
         break;
       }
       case 100: {
         const swap = f.little !== NATIVE_LITTLE;
         for (let k = 0; k < 8; k++) b64[swap ? 7 - k : k] = data.charCodeAt(pos + k);
-        st.push(f64[0]!);
+        results.push(f64[0]!);
         break;
       }
       case 99: {
         if (size === 0) {
-          // lua_isnumber(L, -1): the previous result (or the data argument).
-          const prev = st[st.length - 1];
+          // The previous result must be a number (or a numeric string).
+          const prev = results[results.length - 1];
           const n = typeof prev === 'number' ? prev : prev === undefined ? undefined : L.toNumber(prev);
           if (n === undefined) throw L.error("format 'c0' needs a previous size");
-          st.pop();
+          results.pop();
           size = toSizeT(n);
           if (!(size <= ld && pos <= ld - size)) throw L.argError(2, 'data string too short');
         }
-        st.push(data.slice(pos, pos + size));
+        results.push(data.slice(pos, pos + size));
         break;
       }
       case 115: {
         const e = data.indexOf('\0', pos);
         if (e < 0) throw L.error('unfinished string in data');
         size = e - pos + 1;
-        st.push(data.slice(pos, e));
+        results.push(data.slice(pos, e));
         break;
       }
       default:
@@ -336,12 +337,10 @@ function bUnpack(L: LuaState): number {
     }
     pos += size;
   }
+  for (let k = 0; k < results.length; k++) L.push(results[k]);
   // lua_pushinteger(pos + 1) on a size_t: a negative start comes back as itself.
-  st.push(p0 < 0 ? p0 : pos + 1);
-  // return lua_gettop(L) - 2: normally the results and the position.
-  const count = Math.max(st.length - 1, 0);
-  for (let k = st.length - count; k < st.length; k++) L.push(st[k]);
-  return count;
+  L.push(p0 < 0 ? p0 : pos + 1);
+  return results.length + 1;
 }
 
 /** (size_t) of a double on x86-64, limited to what a string length can compare with. */
