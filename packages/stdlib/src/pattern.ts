@@ -84,8 +84,11 @@ export class MatchState {
   /** Backtracking stack: STRIDE ints per record, `sp` the first free slot. */
   private stk = new Int32Array(STRIDE * 64);
   private sp = 0;
-  /** gmatch's next start position, set by gmatchStep. */
+  /** gmatch's next start position, set by gmatchNext. */
   nextPos = 0;
+  /** The last match found by findMatch / gmatchNext: [matchStart, matchEnd). */
+  matchStart = 0;
+  matchEnd = 0;
   readonly capInit = new Int32Array(MAX_CAPTURES);
   readonly capLen = new Int32Array(MAX_CAPTURES);
 
@@ -396,44 +399,56 @@ export function posRelat(pos: number, len: number): number {
 }
 
 /**
- * str_find_aux: string.find (`find` true) and string.match. `init` is the
- * Lua argument (1-based, may be negative). Returns the values to return, or
- * null for a single nil.
+ * str_find_aux without building results: string.find (`find` true) and
+ * string.match from the Lua `init` argument (1-based, may be negative).
+ * On a match returns true with the match in [ms.matchStart, ms.matchEnd)
+ * and its captures in `ms` (none for a plain search).
  */
-export function findAux(ms: MatchState, s: string, p: string, initArg: number, plain: boolean, find: boolean): Capture[] | null {
+export function findMatch(ms: MatchState, s: string, p: string, initArg: number, plain: boolean, find: boolean): boolean {
   const l1 = s.length;
   let init = posRelat(initArg, l1) - 1;
   if (init < 0) init = 0;
   else if (init > l1) init = l1;
   if (find && (plain || !hasSpecials(p))) {
     const at = plainFind(s, p, init);
-    return at < 0 ? null : [at + 1, at + p.length];
+    ms.level = 0;
+    ms.matchStart = at;
+    ms.matchEnd = at + p.length;
+    return at >= 0;
   }
   ms.reset(s, p);
-  let pstart = 0;
   const anchor = ms.patLen > 0 && p.charCodeAt(0) === 94; // '^'
-  if (anchor) pstart = 1;
+  const pstart = anchor ? 1 : 0;
   let s1 = init;
   do {
     ms.level = 0;
     const res = ms.match(s1, pstart);
     if (res !== -1) {
-      if (find) {
-        const caps = getCaptures(ms, 0, 0, false);
-        caps.unshift(s1 + 1, res);
-        return caps;
-      }
-      return getCaptures(ms, s1, res, true);
+      ms.matchStart = s1;
+      ms.matchEnd = res;
+      return true;
     }
   } while (s1++ < l1 && !anchor);
-  return null;
+  return false;
+}
+
+/** findMatch's results as an array (the values find/match return), or null for nil. */
+export function findAux(ms: MatchState, s: string, p: string, initArg: number, plain: boolean, find: boolean): Capture[] | null {
+  if (!findMatch(ms, s, p, initArg, plain, find)) return null;
+  if (find) {
+    const caps = getCaptures(ms, 0, 0, false);
+    caps.unshift(ms.matchStart + 1, ms.matchEnd);
+    return caps;
+  }
+  return getCaptures(ms, ms.matchStart, ms.matchEnd, true);
 }
 
 /**
- * One step of gmatch_aux from position `pos` (0-based). Returns null when the
- * iteration ends; otherwise the captures, and `ms.nextPos` is the new position.
+ * One step of gmatch_aux from position `pos` (0-based): true with the match
+ * in [ms.matchStart, ms.matchEnd) and `ms.nextPos` the next position, or
+ * false when the iteration ends.
  */
-export function gmatchStep(ms: MatchState, s: string, p: string, pos: number): Capture[] | null {
+export function gmatchNext(ms: MatchState, s: string, p: string, pos: number): boolean {
   ms.reset(s, p);
   for (let src = pos; src <= s.length; src++) {
     ms.level = 0;
@@ -441,10 +456,17 @@ export function gmatchStep(ms: MatchState, s: string, p: string, pos: number): C
     if (e !== -1) {
       // an empty match advances by one, so the iteration always progresses
       ms.nextPos = e === src ? e + 1 : e;
-      return getCaptures(ms, src, e, true);
+      ms.matchStart = src;
+      ms.matchEnd = e;
+      return true;
     }
   }
-  return null;
+  return false;
+}
+
+/** gmatchNext's captures as an array, or null at the end. */
+export function gmatchStep(ms: MatchState, s: string, p: string, pos: number): Capture[] | null {
+  return gmatchNext(ms, s, p, pos) ? getCaptures(ms, ms.matchStart, ms.matchEnd, true) : null;
 }
 
 /**
@@ -460,15 +482,15 @@ export function gsubLoop(
   const pstart = anchor ? 1 : 0;
   let s = 0;
   let n = 0;
-  const parts: string[] = [];
+  let out = ''; // V8 builds this as a rope; flattening happens once at the end
   let copyFrom = 0; // start of the unmatched run not yet copied
   while (n < maxN) {
     ms.level = 0;
     const e = ms.match(s, pstart);
     if (e !== -1) {
       n++;
-      if (copyFrom < s) parts.push(src.substring(copyFrom, s));
-      parts.push(addValue(ms, s, e));
+      if (copyFrom < s) out += src.substring(copyFrom, s);
+      out += addValue(ms, s, e);
       copyFrom = e;
     }
     if (e !== -1 && e > s) s = e;
@@ -478,8 +500,8 @@ export function gsubLoop(
     } else break;
     if (anchor) break;
   }
-  if (copyFrom < src.length) parts.push(src.substring(copyFrom));
-  return [parts.join(''), n];
+  if (copyFrom < src.length) out += src.substring(copyFrom);
+  return [out, n];
 }
 
 /**

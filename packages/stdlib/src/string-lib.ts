@@ -12,7 +12,7 @@ import {
   type LibTable, type LuaState, type LuaValue,
 } from '@valua/vm';
 import {
-  MatchState, PatternError, expandReplacement, findAux, gmatchStep, gsubLoop, posRelat, type Capture,
+  MatchState, PatternError, expandReplacement, findMatch, gmatchNext, gsubLoop, posRelat,
 } from './pattern.js';
 import { dumpProto } from './dump.js';
 import {
@@ -42,9 +42,11 @@ function patternError(L: LuaState, e: unknown): unknown {
   return e;
 }
 
-function pushCaptures(L: LuaState, caps: Capture[]): number {
-  for (let i = 0; i < caps.length; i++) L.push(caps[i]);
-  return caps.length;
+/** push_captures: the captures of match [s, e) (the whole match when there are none). */
+function pushCaptures(L: LuaState, ms: MatchState, s: number, e: number, wholeMatch: boolean): number {
+  const n = ms.captureCount(wholeMatch);
+  for (let i = 0; i < n; i++) L.push(ms.getCapture(i, s, e));
+  return n;
 }
 
 function strLen(L: LuaState): number {
@@ -71,14 +73,20 @@ function strReverse(L: LuaState): number {
   return 1;
 }
 
-// Only A-Z / a-z change (C locale): JS case mapping would touch bytes >= 128.
+// Only A-Z / a-z change (C locale). JS case mapping is exact on ASCII but
+// touches bytes >= 128 (0xFF would become U+0178, 0xDF "SS"), so strings
+// holding such bytes map their ASCII letters one run at a time.
+const HIGH_BYTE = /[\x80-\xff]/;
+
 function strLower(L: LuaState): number {
-  L.push(L.checkString(1).replace(/[A-Z]+/g, (m) => m.toLowerCase()));
+  const s = L.checkString(1);
+  L.push(HIGH_BYTE.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase());
   return 1;
 }
 
 function strUpper(L: LuaState): number {
-  L.push(L.checkString(1).replace(/[a-z]+/g, (m) => m.toUpperCase()));
+  const s = L.checkString(1);
+  L.push(HIGH_BYTE.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase());
   return 1;
 }
 
@@ -128,17 +136,21 @@ function findOrMatch(L: LuaState, find: boolean): number {
   const p = L.checkString(2);
   const init = L.optInteger(3, 1);
   const plain = find && L.arg(4) !== undefined && L.arg(4) !== false;
-  let res: Capture[] | null;
+  const ms = sharedState;
   try {
-    res = findAux(sharedState, s, p, init, plain, find);
+    if (!findMatch(ms, s, p, init, plain, find)) {
+      L.push(undefined);
+      return 1;
+    }
+    if (find) {
+      L.push(ms.matchStart + 1);
+      L.push(ms.matchEnd);
+      return pushCaptures(L, ms, 0, 0, false) + 2;
+    }
+    return pushCaptures(L, ms, ms.matchStart, ms.matchEnd, true);
   } catch (e) {
     throw patternError(L, e);
   }
-  if (res === null) {
-    L.push(undefined);
-    return 1;
-  }
-  return pushCaptures(L, res);
 }
 
 function strFind(L: LuaState): number {
@@ -157,18 +169,16 @@ function strGmatch(L: LuaState): number {
   // gmatch_aux keeps (s, p, position) as upvalues; a JS closure does the same.
   const iter = new LuaHostFunction('?', (L2: LuaState): number => {
     if (pos > s.length) return 0;
-    let caps: Capture[] | null;
     try {
-      caps = gmatchStep(ms, s, p, pos);
+      if (!gmatchNext(ms, s, p, pos)) {
+        pos = s.length + 1;
+        return 0;
+      }
+      pos = ms.nextPos;
+      return pushCaptures(L2, ms, ms.matchStart, ms.matchEnd, true);
     } catch (e) {
       throw patternError(L2, e);
     }
-    if (caps === null) {
-      pos = s.length + 1;
-      return 0;
-    }
-    pos = ms.nextPos;
-    return pushCaptures(L2, caps);
   });
   L.push(iter);
   return 1;
@@ -194,11 +204,13 @@ function strGsub(L: LuaState): number {
     let v: LuaValue;
     if (isTable) v = L.index(repl, m.getCapture(0, s, e));
     else {
-      const caps: LuaValue[] = [];
-      const n = m.captureCount(true);
-      for (let i = 0; i < n; i++) caps.push(m.getCapture(i, s, e));
-      const r = L.invoke(repl, caps);
-      v = r[0];
+      // C API style: function and captures on the stack, one result back
+      const func = L.top;
+      L.push(repl);
+      const n = pushCaptures(L, m, s, e, true);
+      L.call(n, 1);
+      v = L.stack[func];
+      L.top = func;
     }
     if (v === undefined || v === false) return m.src.substring(s, e); // keep the original text
     if (typeof v === 'string') return v;
