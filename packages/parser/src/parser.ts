@@ -13,14 +13,15 @@
 // parser class with its entry rule, built once per process.
 //
 // Invariants:
-// - `t` (Chevrotain's LA(1)) is lparser's `ls->t`. A `LexError` token never becomes current
-//   without its lexical error being raised (see `raise`).
+// - `t` is lparser's `ls->t`. A `LexError` token never becomes current
+//   without its lexical error being raised (see `next`): lua5.1 raises a
+//   lexical error as soon as it reads the bad token.
 // - `lastLine` is lparser's `ls->lastline`: where the previously consumed
 //   token ends.
 // - `level` is lparser's `L->nCcalls`: entered by every chunk (statement
 //   list) and subexpression; more than MAX_C_CALLS is an error, raised before
 //   recursing deeper, so no input can overflow the JS stack.
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type TokenType } from 'chevrotain';
 import { allTokens, lexSegment, T, cString, type LexErrorPayload, type LuaToken } from '@valua/lexer';
 import type * as A from './ast.js';
 import { chunkId, LuaSyntaxError, MAXSRC } from './errors.js';
@@ -45,7 +46,7 @@ export interface ParseOptions {
   skipHashLine?: boolean;
 }
 
-// Binary operator priorities (left, right), lparser.c's priority[] table.
+/** lparser.c's UNARY_PRIORITY: unary operators bind tighter than all binary ones but '^'. */
 const UNARY_PRIORITY = 8;
 
 function idx(t: TokenType): number {
@@ -61,6 +62,7 @@ const BLOCK_FOLLOW = new Uint8Array(MAX_IDX);
 /** Texts of fixed tokens for messages (luaX_token2str). */
 const TOKEN_TEXT: string[] = new Array(MAX_IDX).fill('');
 
+/** Binary operators with lparser.c's priority[] (left, right); '^' and '..' are right-associative. */
 function binop(t: TokenType, op: A.BinaryOp, left: number, right: number): void {
   LEFT_PRIO[idx(t)] = left;
   RIGHT_PRIO[idx(t)] = right;
@@ -95,7 +97,7 @@ const I_LOCAL = idx(T.Local), I_RETURN = idx(T.Return), I_BREAK = idx(T.Break);
 const I_NIL = idx(T.Nil), I_TRUE = idx(T.True), I_FALSE = idx(T.False);
 
 /** txtToken / luaX_token2str: how a token appears after `near`; undefined for no `near` part. */
-function tokenText(t: IToken): string | undefined {
+function tokenText(t: LuaToken): string | undefined {
   const k = t.tokenTypeIdx;
   if (k === I_NAME) return t.image;
   if (k === I_NUMBER) return cString(t.image);
@@ -122,7 +124,7 @@ class LuaParser extends EmbeddedActionsParser {
   private lastLine = 1;
   private eofLine = 1;
   /** The name token lparser looked past in a table constructor, and the line it left ls->linenumber at. */
-  private laToken: IToken | undefined = undefined;
+  private laToken: LuaToken | undefined = undefined;
   private laLine = 0;
   // The token stream, lexed one segment at a time (see lexSegment): `toks`
   // holds the current segment's tokens, the current token (ls->t) is
@@ -264,7 +266,7 @@ class LuaParser extends EmbeddedActionsParser {
 
   // ------------------------------------------------------------ errors
 
-  private raiseLexError(t: IToken): never {
+  private raiseLexError(t: LuaToken): never {
     const e = t.payload as LexErrorPayload;
     throw this.makeError(e.message, e.line, e.near);
   }
@@ -291,15 +293,6 @@ class LuaParser extends EmbeddedActionsParser {
 
   private errorExpected(k: number): never {
     return this.syntaxError(`'${TOKEN_TEXT[k]}' expected`);
-  }
-
-  private limit<T>(f: () => T): T {
-    try {
-      return f();
-    } catch (e) {
-      if (e instanceof LimitError) this.plainError(e.message);
-      throw e;
-    }
   }
 
   private enterLevel(): void {
@@ -383,7 +376,7 @@ class LuaParser extends EmbeddedActionsParser {
         this.next();
         const body = this.block(line);
         const end = this.checkMatch(I_END, I_DO, line);
-        return { kind: 'Do', line, lastLine: end.endLine as number, body };
+        return { kind: 'Do', line, lastLine: end.endLine, body };
       }
       case I_FOR: return this.forStat(line);
       case I_REPEAT: return this.repeatStat(line);
@@ -397,7 +390,7 @@ class LuaParser extends EmbeddedActionsParser {
       case I_BREAK: {
         const t = this.next();
         if (!this.fs.inLoop()) this.syntaxError('no loop to break');
-        return { kind: 'Break', line, lastLine: t.endLine as number };
+        return { kind: 'Break', line, lastLine: t.endLine };
       }
       default: return this.exprStat();
     }
@@ -410,18 +403,18 @@ class LuaParser extends EmbeddedActionsParser {
       const kw = this.next();
       const cond = this.expr();
       const then = this.checkNext(I_THEN);
-      const thenLine = then.endLine as number;
+      const thenLine = then.endLine;
       const body = this.block(thenLine);
-      clauses.push({ line: kw.startLine as number, cond, thenLine, body });
+      clauses.push({ line: kw.startLine, cond, thenLine, body });
     } while (this.kind() === I_ELSEIF);
     let orelse: A.Block | undefined;
     let elseLine: number | undefined;
     if (this.kind() === I_ELSE) {
-      elseLine = this.next().endLine as number;
+      elseLine = this.next().endLine;
       orelse = this.block(elseLine);
     }
     const end = this.checkMatch(I_END, I_IF, line);
-    const node: A.If = { kind: 'If', line, lastLine: end.endLine as number, clauses };
+    const node: A.If = { kind: 'If', line, lastLine: end.endLine, clauses };
     if (orelse !== undefined && elseLine !== undefined) {
       node.orelse = orelse;
       node.elseLine = elseLine;
@@ -436,10 +429,10 @@ class LuaParser extends EmbeddedActionsParser {
     const fs = this.fs;
     fs.enterBlock(true);
     const doTok = this.checkNext(I_DO);
-    const body = this.block(doTok.endLine as number);
+    const body = this.block(doTok.endLine);
     const end = this.checkMatch(I_END, I_WHILE, line);
     fs.leaveBlock();
-    return { kind: 'While', line, lastLine: end.endLine as number, cond, body };
+    return { kind: 'While', line, lastLine: end.endLine, cond, body };
   }
 
   /** repeatstat -> REPEAT block UNTIL cond */
@@ -454,7 +447,7 @@ class LuaParser extends EmbeddedActionsParser {
     fs.leaveBlock();
     fs.leaveBlock();
     return {
-      kind: 'Repeat', line, lastLine: cond.lastLine, body, cond, untilLine: untilTok.endLine as number,
+      kind: 'Repeat', line, lastLine: cond.lastLine, body, cond, untilLine: untilTok.endLine,
     };
   }
 
@@ -471,7 +464,7 @@ class LuaParser extends EmbeddedActionsParser {
       default: return this.syntaxError("'=' or 'in' expected");
     }
     const end = this.checkMatch(I_END, I_FOR, line);
-    node.lastLine = end.endLine as number;
+    node.lastLine = end.endLine;
     fs.leaveBlock();
     return node;
   }
@@ -519,7 +512,7 @@ class LuaParser extends EmbeddedActionsParser {
   private forBody(nvars: number): { doLine: number; body: A.Block } {
     const fs = this.fs;
     adjustLocalVars(fs, 3);
-    const doLine = this.checkNext(I_DO).endLine as number;
+    const doLine = this.checkNext(I_DO).endLine;
     fs.enterBlock(false);
     adjustLocalVars(fs, nvars);
     const body = this.block(doLine);
@@ -565,7 +558,7 @@ class LuaParser extends EmbeddedActionsParser {
       const t = this.strCheckName();
       this.newLocal(t.image, names.length);
       names.push(t.image);
-      lastLine = t.endLine as number;
+      lastLine = t.endLine;
     } while (this.testNext(I_COMMA));
     let values: A.Expression[] = [];
     if (this.testNext(I_ASSIGN)) {
@@ -581,7 +574,7 @@ class LuaParser extends EmbeddedActionsParser {
     const t = this.next();
     const k = this.kind();
     if (BLOCK_FOLLOW[k] === 1 || k === I_SEMI) {
-      return { kind: 'Return', line, lastLine: t.endLine as number, values: [] };
+      return { kind: 'Return', line, lastLine: t.endLine, values: [] };
     }
     const values = this.exprList();
     return { kind: 'Return', line, lastLine: (values[values.length - 1] as A.Expression).lastLine, values };
@@ -604,7 +597,7 @@ class LuaParser extends EmbeddedActionsParser {
       const room = MAX_C_CALLS - this.level;
       if (targets.length > room) this.plainError(limitMessage(this.fs, room, 'variables in assignment'));
     }
-    const eqLine = this.checkNext(I_ASSIGN).endLine as number;
+    const eqLine = this.checkNext(I_ASSIGN).endLine;
     const values = this.exprList();
     return {
       kind: 'Assign', line: v.line, lastLine: (values[values.length - 1] as A.Expression).lastLine,
@@ -647,7 +640,7 @@ class LuaParser extends EmbeddedActionsParser {
     }
     adjustLocalVars(fs, nparams);
     const rparen = this.checkNext(I_RPAREN);
-    const body = this.chunk(rparen.endLine as number);
+    const body = this.chunk(rparen.endLine);
     const endLine = this.lineNumber();
     this.checkMatch(I_END, I_FUNCTION, line);
     this.fs = outer;
@@ -676,7 +669,7 @@ class LuaParser extends EmbeddedActionsParser {
     if (uop !== undefined) {
       const t = this.next();
       const operand = this.subExpr(UNARY_PRIORITY);
-      left = { kind: 'Unary', line: t.startLine as number, lastLine: operand.lastLine, op: uop, operand };
+      left = { kind: 'Unary', line: t.startLine, lastLine: operand.lastLine, op: uop, operand };
     } else {
       left = this.simpleExp();
     }
@@ -688,7 +681,7 @@ class LuaParser extends EmbeddedActionsParser {
       const right = this.subExpr(RIGHT_PRIO[k] as number);
       left = {
         kind: 'Binary', line: left.line, lastLine: right.lastLine, op, left, right,
-        opLine: opTok.startLine as number,
+        opLine: opTok.startLine,
       };
     }
     this.leaveLevel();
@@ -698,14 +691,14 @@ class LuaParser extends EmbeddedActionsParser {
   /** simpleexp -> NUMBER | STRING | NIL | true | false | ... | constructor | FUNCTION body | primaryexp */
   private simpleExp(): A.Expression {
     const t = this.cur();
-    const line = t.startLine as number;
+    const line = t.startLine;
     switch (t.tokenTypeIdx) {
       case I_NUMBER:
         this.next();
         return { kind: 'Number', line, lastLine: line, value: t.payload as number, raw: t.image };
       case I_STRING: case I_LSTRING:
         this.next();
-        return { kind: 'String', line, lastLine: t.endLine as number, value: t.payload as string };
+        return { kind: 'String', line, lastLine: t.endLine, value: t.payload as string };
       case I_NIL: this.next(); return { kind: 'Nil', line, lastLine: line };
       case I_TRUE: this.next(); return { kind: 'True', line, lastLine: line };
       case I_FALSE: this.next(); return { kind: 'False', line, lastLine: line };
@@ -730,13 +723,13 @@ class LuaParser extends EmbeddedActionsParser {
     if (t.tokenTypeIdx === I_NAME) {
       this.next();
       this.resolve(t.image);
-      e = { kind: 'Name', line: t.startLine as number, lastLine: t.endLine as number, name: t.image };
+      e = { kind: 'Name', line: t.startLine, lastLine: t.endLine, name: t.image };
     } else if (t.tokenTypeIdx === I_LPAREN) {
       const line = this.lineNumber();
       this.next();
       const inner = this.expr();
       const close = this.checkMatch(I_RPAREN, I_LPAREN, line);
-      e = { kind: 'Paren', line: t.startLine as number, lastLine: close.endLine as number, expr: inner };
+      e = { kind: 'Paren', line: t.startLine, lastLine: close.endLine, expr: inner };
     } else {
       return this.syntaxError('unexpected symbol');
     }
@@ -746,7 +739,7 @@ class LuaParser extends EmbeddedActionsParser {
           this.next();
           const n = this.strCheckName();
           const key: A.StringLiteral = {
-            kind: 'String', line: n.startLine as number, lastLine: n.endLine as number, value: n.image,
+            kind: 'String', line: n.startLine, lastLine: n.endLine, value: n.image,
           };
           e = { kind: 'Index', line: e.line, lastLine: key.lastLine, object: e, key, dot: true };
           break;
@@ -755,7 +748,7 @@ class LuaParser extends EmbeddedActionsParser {
           this.next();
           const key = this.expr();
           const close = this.checkNext(I_RBRACKET);
-          e = { kind: 'Index', line: e.line, lastLine: close.endLine as number, object: e, key, dot: false };
+          e = { kind: 'Index', line: e.line, lastLine: close.endLine, object: e, key, dot: false };
           break;
         }
         case I_COLON: {
@@ -764,7 +757,7 @@ class LuaParser extends EmbeddedActionsParser {
           const { args, argsLine, lastLine } = this.funcArgs();
           e = {
             kind: 'MethodCall', line: e.line, lastLine, object: e, method: n.image,
-            methodLine: n.startLine as number, args, argsLine,
+            methodLine: n.startLine, args, argsLine,
           };
           break;
         }
@@ -789,7 +782,7 @@ class LuaParser extends EmbeddedActionsParser {
         this.next();
         const args = this.kind() === I_RPAREN ? [] : this.exprList();
         const close = this.checkMatch(I_RPAREN, I_LPAREN, line);
-        return { args, argsLine: line, lastLine: close.endLine as number };
+        return { args, argsLine: line, lastLine: close.endLine };
       }
       case I_LBRACE: {
         const tbl = this.constructorExp();
@@ -798,7 +791,7 @@ class LuaParser extends EmbeddedActionsParser {
       case I_STRING: case I_LSTRING: {
         this.next();
         const s: A.StringLiteral = {
-          kind: 'String', line: t.startLine as number, lastLine: t.endLine as number, value: t.payload as string,
+          kind: 'String', line: t.startLine, lastLine: t.endLine, value: t.payload as string,
         };
         return { args: [s], argsLine: line, lastLine: s.lastLine };
       }
@@ -825,7 +818,7 @@ class LuaParser extends EmbeddedActionsParser {
           this.next();
           const value = this.expr();
           fields.push({
-            kind: 'Named', name: name.image, value, line: name.startLine as number, lastLine: value.lastLine,
+            kind: 'Named', name: name.image, value, line: name.startLine, lastLine: value.lastLine,
           });
         } else {
           this.laToken = name;
@@ -839,14 +832,14 @@ class LuaParser extends EmbeddedActionsParser {
         this.checkNext(I_RBRACKET);
         this.checkNext(I_ASSIGN);
         const value = this.expr();
-        fields.push({ kind: 'Keyed', key, value, line: open2.startLine as number, lastLine: value.lastLine });
+        fields.push({ kind: 'Keyed', key, value, line: open2.startLine, lastLine: value.lastLine });
       } else {
         const value = this.expr();
         fields.push({ kind: 'Positional', value, line: value.line, lastLine: value.lastLine });
       }
     } while (this.testNext(I_COMMA) || this.testNext(I_SEMI));
     const close = this.checkMatch(I_RBRACE, I_LBRACE, line);
-    return { kind: 'Table', line: open.startLine as number, lastLine: close.endLine as number, fields };
+    return { kind: 'Table', line: open.startLine, lastLine: close.endLine, fields };
   }
 }
 
