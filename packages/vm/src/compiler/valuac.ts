@@ -6,8 +6,9 @@
 // options, `-v` prints the version (and exits when it is the only argument),
 // several files are combined under a main function `=(valuac)` as luac does
 // with `=(luac)`, and with `-l`/`-p` but no file luac reads `luac.out`.
-// Deliberate difference: we don't write binary chunks, so whenever luac
-// would dump (no `-p`), valuac lists what was asked and then reports
+// Binary chunks are written through io.dump/io.writeFile when the embedder
+// supplies them (the dumper lives above this layer); without them, whenever
+// luac would dump (no `-p`), valuac lists what was asked and then reports
 // that writing is unsupported (exit 1).
 
 import { parse } from '@valua/parser';
@@ -24,6 +25,12 @@ export interface ValuacIo {
   readStdin(): string;
   stdout(s: string): void;
   stderr(s: string): void;
+  /** luaU_dump: the binary chunk of `proto` (stripped of debug info when
+   *  `strip`), as a byte string. The dumper lives above this layer (the CLI
+   *  passes it in); without it valuac cannot write chunks. */
+  dump?: (proto: Proto, strip: boolean) => string;
+  /** Writes a byte string to a file; throws like readFile. */
+  writeFile?: (path: string, data: string) => void;
 }
 
 const PROGNAME = 'valuac';
@@ -77,6 +84,7 @@ export function valuacMain(argv: readonly string[], io: ValuacIo): number {
     let dumping = true;
     let version = 0;
     let output: string | null = OUTPUT;
+    let stripping = false;
     const args = argv.slice();
     let i: number;
     for (i = 1; i < args.length; i++) {
@@ -93,7 +101,7 @@ export function valuacMain(argv: readonly string[], io: ValuacIo): number {
         if (o === undefined || o === '') usage("'-o' needs argument");
         output = o === '-' ? null : o!;
       } else if (a === '-p') dumping = false;
-      else if (a === '-s') { /* strip: nothing to strip when not dumping */ }
+      else if (a === '-s') stripping = true;
       else if (a === '-v') ++version;
       else usage(a);
     }
@@ -140,7 +148,23 @@ export function valuacMain(argv: readonly string[], io: ValuacIo): number {
     }
     const f = combine(protos);
     if (listingLevel > 0) io.stdout(listing(f, { full: listingLevel > 1 }));
-    if (dumping) fatal(`cannot write ${output ?? 'stdout'}: binary chunks are not supported (use -p)`);
+    if (dumping) {
+      const dump = io.dump;
+      if (dump === undefined || (output !== null && io.writeFile === undefined)) {
+        fatal(`cannot write ${output ?? 'stdout'}: binary chunks are not supported (use -p)`);
+      }
+      const bytes = dump!(f, stripping);
+      if (output === null) {
+        io.stdout(bytes);
+      } else {
+        try {
+          io.writeFile!(output, bytes);
+        } catch (e) {
+          // luac.c's cannot("open"): fopen is where a bad path fails
+          fatal(`cannot open ${output}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    }
     return 0;
   } catch (e) {
     if (e instanceof Exit) return e.code;

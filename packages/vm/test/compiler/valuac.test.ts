@@ -108,3 +108,42 @@ describe('valuac differences', () => {
     expect(err.startsWith('valuac: no input files given\nusage: valuac [options] [filenames].\n')).toBe(true);
   });
 });
+
+describe('valuac writes chunks through io.dump', () => {
+  function runWithDump(args: string[]) {
+    const written: Record<string, string> = {};
+    const dumps: [string, boolean][] = [];
+    let stdout = '';
+    let stderr = '';
+    const code = valuacMain(['valuac', ...args], {
+      readFile: (path) => readFileSync(join(dir, path), 'latin1'),
+      readStdin: () => '',
+      stdout: (s) => { stdout += s; },
+      stderr: (s) => { stderr += s; },
+      dump: (p, strip) => { dumps.push([p.source, strip]); return `<chunk ${p.source}>`; },
+      writeFile: (path, data) => {
+        if (path.startsWith('/nonexistent/')) throw new Error('No such file or directory');
+        written[path] = data;
+      },
+    });
+    return { code, stdout, stderr, written, dumps };
+  }
+
+  test('to luac.out by default, stripped with -s', () => {
+    expect(runWithDump(['ok.lua'])).toEqual({ code: 0, stdout: '', stderr: '', written: { 'luac.out': '<chunk @ok.lua>' }, dumps: [['@ok.lua', false]] });
+    expect(runWithDump(['-s', 'ok.lua']).dumps).toEqual([['@ok.lua', true]]);
+  });
+
+  test('-o names the file, -o - is stdout, after any listing', () => {
+    expect(runWithDump(['-o', 'x.out', 'ok.lua', 'two.lua']).written).toEqual({ 'x.out': '<chunk =(valuac)>' });
+    const r = runWithDump(['-l', '-o', '-', 'ok.lua']);
+    expect(r.stdout).toMatch(/^\nmain <ok\.lua:0,0>[^]*<chunk @ok\.lua>$/);
+    expect(r.written).toEqual({});
+  });
+
+  test('an unwritable output fails as luac does', () => {
+    expect(runWithDump(['-o', '/nonexistent/x', 'ok.lua'])).toMatchObject({
+      code: 1, stderr: 'valuac: cannot open /nonexistent/x: No such file or directory\n',
+    });
+  });
+});
