@@ -1,0 +1,2 @@
+-- Startup only: process start, engine and library setup, an empty chunk.
+print("checksum", 0)
