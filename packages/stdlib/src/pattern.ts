@@ -86,6 +86,13 @@ export class MatchState {
   private sp = 0;
   /** gmatch's next start position, set by gmatchNext. */
   nextPos = 0;
+  /**
+   * Called every WORK_QUANTUM matcher steps, so an embedder can stop a match
+   * that backtracks exponentially (lua5.1 would spin in C; a Valkey script
+   * must stay killable). May throw.
+   */
+  onWork: (() => void) | undefined = undefined;
+  private work = WORK_QUANTUM;
   /** The last match found by findMatch / gmatchNext: [matchStart, matchEnd). */
   matchStart = 0;
   matchEnd = 0;
@@ -173,6 +180,7 @@ export class MatchState {
       // backtrack to the most recent choice that has an alternative left
       let resumed = false;
       while (this.sp > base) {
+        if (--this.work === 0) this.tick();
         const t = (this.sp -= STRIDE);
         const st = this.stk;
         const kind = st[t]!;
@@ -203,6 +211,11 @@ export class MatchState {
     }
   }
 
+  private tick(): void {
+    this.work = WORK_QUANTUM;
+    if (this.onWork !== undefined) this.onWork();
+  }
+
   private push(kind: number, a: number, b: number, c: number, d: number): void {
     let st = this.stk;
     const t = this.sp;
@@ -223,6 +236,7 @@ export class MatchState {
   /** Runs forward from (s, p), pushing choices; -1 means "backtrack". */
   private run(s: number, p: number): number {
     for (;;) {
+      if (--this.work === 0) this.tick();
       const pch = this.pc(p);
       switch (pch) {
         case 40: { // '(' starts a capture; undone on backtrack
@@ -372,6 +386,9 @@ export class MatchState {
     return this.level === 0 && wholeMatch ? 1 : this.level;
   }
 }
+
+/** Matcher steps between two onWork calls. */
+export const WORK_QUANTUM = 256;
 
 // Backtracking records: kind, then up to four operands.
 const STRIDE = 5;

@@ -8,7 +8,7 @@
 // position prefix.
 
 import {
-  LuaClosure, LuaHostFunction, LuaTable, numberToString, toInteger, typeNameOf,
+  LuaClosure, LuaError, LuaHostFunction, LuaTable, numberToString, toInteger, typeNameOf,
   type LibTable, type LuaState, type LuaValue,
 } from '@valua/vm';
 import {
@@ -36,6 +36,34 @@ export function optInt(L: LuaState, n: number, def: number): number {
 // One matcher per engine would do; matching never re-enters itself except
 // through gsub callbacks, which get their own state (see strGsub).
 const sharedState = new MatchState();
+
+/**
+ * Charges matcher work to the VM's budget (one unit per WORK_QUANTUM steps,
+ * as the interpreter charges a call or a backward jump), so interrupt() and
+ * budget hooks reach a long match. Mirrors the VM's budget check.
+ */
+function chargeWork(L: LuaState): void {
+  const g = L.g;
+  if (--g.budget > 0) return;
+  if (g.interrupted) {
+    g.budget = 0;
+    throw new LuaError(g.interruptValue);
+  }
+  g.budget = g.budgetInterval;
+  if (g.onBudget !== undefined) g.onBudget(L);
+}
+
+// The state whose budget the shared matcher charges (set on every use, so
+// the hot find/match path allocates no closure).
+let sharedOwner: LuaState | undefined;
+sharedState.onWork = () => chargeWork(sharedOwner!);
+
+/** A matcher whose work is charged to L's budget. */
+function matcherFor(L: LuaState, ms: MatchState): MatchState {
+  if (ms === sharedState) sharedOwner = L;
+  else ms.onWork = () => chargeWork(L);
+  return ms;
+}
 
 function patternError(L: LuaState, e: unknown): unknown {
   if (e instanceof PatternError) return L.error(e.message);
@@ -136,7 +164,7 @@ function findOrMatch(L: LuaState, find: boolean): number {
   const p = L.checkString(2);
   const init = L.optInteger(3, 1);
   const plain = find && L.arg(4) !== undefined && L.arg(4) !== false;
-  const ms = sharedState;
+  const ms = matcherFor(L, sharedState);
   try {
     if (!findMatch(ms, s, p, init, plain, find)) {
       L.push(undefined);
@@ -165,10 +193,11 @@ function strGmatch(L: LuaState): number {
   const s = L.checkString(1);
   const p = L.checkString(2);
   let pos = 0;
-  const ms = new MatchState();
+  const ms = matcherFor(L, new MatchState());
   // gmatch_aux keeps (s, p, position) as upvalues; a JS closure does the same.
   const iter = new LuaHostFunction('?', (L2: LuaState): number => {
     if (pos > s.length) return 0;
+    matcherFor(L2, ms); // the iterator may run in another coroutine
     try {
       if (!gmatchNext(ms, s, p, pos)) {
         pos = s.length + 1;
@@ -198,7 +227,7 @@ function strGsub(L: LuaState): number {
   const replStr = tr === 'string' ? (repl as string) : tr === 'number' ? numberToString(repl as number) : '';
   // A callback or an __index metamethod may call gsub again, so those calls
   // own their matcher.
-  const ms = isTable || isFunction ? new MatchState() : sharedState;
+  const ms = matcherFor(L, isTable || isFunction ? new MatchState() : sharedState);
   const addValue = (m: MatchState, s: number, e: number): string => {
     if (!isTable && !isFunction) return expandReplacement(m, replStr, s, e, numberToString);
     let v: LuaValue;
