@@ -383,13 +383,24 @@ function collectArgs(argv: readonly string[], flags: { i: boolean; v: boolean; e
  */
 export function valuaMain(argv: readonly string[], host: CliHost): number | Promise<number> {
   const progname = argv[0] !== undefined && argv[0] !== '' ? argv[0] : 'valua';
-  let cli: Cli;
-  try {
-    cli = new Cli(host, progname);
-  } catch (e) {
-    host.stderr(`${progname}: ${e instanceof Error ? e.message : String(e)}\n`);
+  // As lua.c's main reports what escapes pmain: anything thrown (an engine
+  // bug, never a Lua error, which docall catches) becomes "progname: msg".
+  const fail = (e: unknown): number => {
+    const v = e instanceof LuaError ? e.value : e;
+    host.stderr(`${progname}: ${typeof v === 'string' ? v : v instanceof Error ? v.message : String(v)}\n`);
     return 1;
+  };
+  try {
+    const status = pmain(argv, host, progname);
+    return typeof status === 'number' ? status : status.catch(fail);
+  } catch (e) {
+    return fail(e);
   }
+}
+
+/** lua.c's pmain(): LUA_INIT, options, script, then the REPL or stdin. */
+function pmain(argv: readonly string[], host: CliHost, progname: string): number | Promise<number> {
+  const cli = new Cli(host, progname);
   if (cli.handleLuaInit() !== 0) return 1;
   const flags = { i: false, v: false, e: false };
   const script = collectArgs(argv, flags);

@@ -196,3 +196,20 @@ const builtCli = join(repoRoot, 'packages', 'vm', 'dist', 'cli.js');
     expect(runBin(dir, sc)).toEqual(runLua51(dir, sc));
   });
 });
+
+describe('nothing escapes valuaMain', () => {
+  test('a host failure while setting up is reported with the program name', () => {
+    const host = capturedHost(tmpdir(), 1_000);
+    host.openLibs = () => {
+      throw new Error('library setup failed');
+    };
+    expect(valuaMain(['valua', '-e', 'print(1)'], host)).toBe(1);
+    expect(host.err.join('')).toBe('valua: library setup failed\n');
+  });
+  test('a failing line reader ends the REPL with status 1', async () => {
+    const host = capturedHost(tmpdir(), 1_000);
+    host.readLine = () => Promise.reject(new Error('terminal gone'));
+    expect(await valuaMain(['valua', '-i'], host)).toBe(1);
+    expect(host.err.join('')).toBe(`${VALUA_VERSION_LINE}\nvalua: terminal gone\n`);
+  });
+});
