@@ -1,0 +1,10 @@
+local t = {}
+print(pcall(function() return t.x + 1 end))
+print(pcall(function() return 1 + t.x end))
+print(pcall(function() return t.x .. "s" end))
+print(pcall(function() return "s" .. t.x end))
+print(pcall(function() return -t.x end))
+print(pcall(function() return #t.x end))
+print(pcall(function() return t.x.y end))
+print(pcall(function() return t.x() end))
+print(pcall(function() return t:nomethod() end))

@@ -1,0 +1,6 @@
+local f = loadstring("local t = nil\nreturn t.x", "=inner")
+print(pcall(f))
+local g = loadstring("return undefinedglobal()", "@virtual.lua")
+print(pcall(g))
+local h = loadstring("local a = {} return a.b.c")
+print(pcall(h))
