@@ -8,13 +8,14 @@
 // position prefix.
 
 import {
-  LuaClosure, LuaError, LuaHostFunction, LuaTable, numberToString, toInteger, typeNameOf,
+  LuaClosure, LuaHostFunction, LuaTable, numberToString, toInteger, typeNameOf,
   type LibTable, type LuaState, type LuaValue,
 } from '@valua/vm';
 import {
   MatchState, PatternError, expandReplacement, findMatch, gmatchNext, gsubLoop, posRelat,
 } from './pattern.js';
 import { dumpProto } from './dump.js';
+import { chargeWork } from './budget.js';
 import {
   FormatError, cutAtNul, formatChar, formatDouble, formatInteger, formatString, quoteString, scanFormat,
   type FormatSpec,
@@ -36,22 +37,6 @@ export function optInt(L: LuaState, n: number, def: number): number {
 // One matcher per engine would do; matching never re-enters itself except
 // through gsub callbacks, which get their own state (see strGsub).
 const sharedState = new MatchState();
-
-/**
- * Charges matcher work to the VM's budget (one unit per WORK_QUANTUM steps,
- * as the interpreter charges a call or a backward jump), so interrupt() and
- * budget hooks reach a long match. Mirrors the VM's budget check.
- */
-function chargeWork(L: LuaState): void {
-  const g = L.g;
-  if (--g.budget > 0) return;
-  if (g.interrupted) {
-    g.budget = 0;
-    throw new LuaError(g.interruptValue);
-  }
-  g.budget = g.budgetInterval;
-  if (g.onBudget !== undefined) g.onBudget(L);
-}
 
 // The state whose budget the shared matcher charges (set on every use, so
 // the hot find/match path allocates no closure).

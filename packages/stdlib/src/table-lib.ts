@@ -10,6 +10,7 @@ import {
 } from '@valua/vm';
 import { checkInt, optInt } from './string-lib.js';
 import { InvalidOrderError, auxSort } from './sort.js';
+import { STEPS_PER_UNIT, chargeWork } from './budget.js';
 
 /** aux_getn: checks that argument n is a table and returns its border. */
 function auxGetn(L: LuaState, n: number): number {
@@ -28,6 +29,7 @@ function tConcat(L: LuaState): number {
     else if (typeof v === 'number') parts.push(numberToString(v));
     else throw L.error(`invalid value (${typeNameOf(v)}) at index ${i} in table for 'concat'`);
     if (i === 2147483647) break; // the C int loop stops at INT_MAX
+    if ((i & (STEPS_PER_UNIT - 1)) === 0) chargeWork(L);
   }
   L.push(parts.join(sep));
   return 1;
@@ -44,7 +46,10 @@ function tInsert(L: LuaState): number {
     case 3: {
       pos = checkInt(L, 2);
       if (pos > e) e = pos; // "grow" the array
-      for (let i = e; i > pos; i--) t.setInt(i, t.getInt(i - 1)); // move up elements
+      for (let i = e; i > pos; i--) { // move up elements
+        t.setInt(i, t.getInt(i - 1));
+        if ((i & (STEPS_PER_UNIT - 1)) === 0) chargeWork(L);
+      }
       break;
     }
     default:
@@ -60,7 +65,10 @@ function tRemove(L: LuaState): number {
   let pos = optInt(L, 2, e);
   if (!(pos >= 1 && pos <= e)) return 0; // position outside bounds: nothing to remove
   const result = t.getInt(pos);
-  for (; pos < e; pos++) t.setInt(pos, t.getInt(pos + 1));
+  for (; pos < e; pos++) {
+    t.setInt(pos, t.getInt(pos + 1));
+    if ((pos & (STEPS_PER_UNIT - 1)) === 0) chargeWork(L);
+  }
   t.setInt(e, undefined);
   L.push(result);
   return 1;
@@ -122,8 +130,12 @@ function tSort(L: LuaState): number {
   const n = t.length();
   const cmp = L.arg(2);
   if (cmp !== undefined) L.checkType(2, 'function');
+  let steps = 0;
   const lt = cmp === undefined
-    ? (a: LuaValue, b: LuaValue): boolean => L.lessThan(a, b)
+    ? (a: LuaValue, b: LuaValue): boolean => {
+      if ((++steps & (STEPS_PER_UNIT - 1)) === 0) chargeWork(L);
+      return L.lessThan(a, b);
+    }
     : (a: LuaValue, b: LuaValue): boolean => {
       const r = L.call1(cmp, a, b, 2);
       return r !== undefined && r !== false;
