@@ -194,6 +194,10 @@ export function pcall(L: LuaState, func: number, nresults: number, handler?: Lua
   const oldCi = L.ci;
   const oldBase = L.base;
   const oldNc = L.nCcalls;
+  const oldErrfunc = L.errfunc;
+  const oldHasErrfunc = L.hasErrfunc;
+  L.errfunc = handler;
+  L.hasErrfunc = withHandler;
   try {
     call(L, func, nresults);
     return LUA_OK;
@@ -201,26 +205,10 @@ export function pcall(L: LuaState, func: number, nresults: number, handler?: Lua
     const err = toLuaError(e);
     let value = err.value;
     let status = err.status;
-    if (withHandler && !(handler instanceof LuaClosure || handler instanceof LuaHostFunction)) {
-      // luaG_errormsg: a message handler that is not a function.
-      status = LUA_ERRERR;
-      value = 'error in error handling';
-    } else if (withHandler && status !== LUA_ERRERR) {
-      // The handler runs above the frames of the error (tracebacks see them).
-      const f = L.frames[L.ci]!;
-      if (L.top < f.top) L.top = f.top;
-      ensureStack(L, L.top + MIN_STACK);
-      const h = L.top;
-      L.stack[h] = handler;
-      L.stack[h + 1] = value;
-      L.top = h + 2;
-      try {
-        call(L, h, 1);
-        value = L.stack[h];
-      } catch (e2) {
-        const err2 = toLuaError(e2);
+    if (withHandler && status !== LUA_ERRERR) {
+      value = applyHandler(L, handler, value);
+      if (value === ERROR_IN_HANDLER) {
         status = LUA_ERRERR;
-        void err2;
         value = 'error in error handling';
       }
     }
@@ -233,7 +221,49 @@ export function pcall(L: LuaState, func: number, nresults: number, handler?: Lua
     L.stack[func] = value;
     L.top = func + 1;
     return status;
+  } finally {
+    L.errfunc = oldErrfunc;
+    L.hasErrfunc = oldHasErrfunc;
   }
+}
+
+const ERROR_IN_HANDLER = { failed: true } as unknown as LuaValue;
+
+/**
+ * luaG_errormsg's handler call: runs `handler(value)` above the frames of
+ * the error (so tracebacks see them); ERROR_IN_HANDLER when the handler is
+ * not a function or fails itself.
+ */
+function applyHandler(L: LuaState, handler: LuaValue, value: LuaValue): LuaValue {
+  if (!(handler instanceof LuaClosure || handler instanceof LuaHostFunction)) return ERROR_IN_HANDLER;
+  const f = L.frames[L.ci]!;
+  if (L.top < f.top) L.top = f.top;
+  ensureStack(L, L.top + MIN_STACK);
+  const h = L.top;
+  L.stack[h] = handler;
+  L.stack[h + 1] = value;
+  L.top = h + 2;
+  try {
+    call(L, h, 1);
+    return L.stack[h];
+  } catch {
+    return ERROR_IN_HANDLER;
+  }
+}
+
+/**
+ * An error raised by protected host work (like lua_load's reader) goes
+ * through the message handler of the pcall in progress, as 5.1 does.
+ */
+export function errorThroughHandler(L: LuaState, value: LuaValue): LuaValue {
+  if (!L.hasErrfunc) return value;
+  const v = applyHandler(L, L.errfunc, value);
+  return v === ERROR_IN_HANDLER ? 'error in error handling' : v;
+}
+
+/** pcall with the message handler currently in force (lua_load's luaD_pcall). */
+export function pcallKeepHandler(L: LuaState, func: number, nresults: number): number {
+  return pcall(L, func, nresults, L.errfunc, L.hasErrfunc);
 }
 
 /** luaF_findupval: the open upvalue for stack slot `index`, created if needed. */

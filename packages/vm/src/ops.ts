@@ -186,11 +186,24 @@ export function toNumber(v: LuaValue): number | undefined {
   return undefined;
 }
 
-/** C's pow(), where it differs from Math.pow (pow(1, nan) = 1, pow(-1, +-inf) = 1). */
+/** x86-64's default NaN (sign bit set: glibc prints it "-nan"), what an invalid operation yields in C. */
+export const DEFAULT_NAN: number = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0]!;
+
+/**
+ * C's pow(), where it differs from Math.pow: pow(1, nan) = 1,
+ * pow(-1, +-inf) = 1, and an invalid pow(-2, 1.5) is the default NaN
+ * (lua5.1 prints -nan) while a NaN operand propagates with its sign.
+ */
 export function cpow(a: number, b: number): number {
   if (a === 1) return 1;
   if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
-  return Math.pow(a, b);
+  const r = Math.pow(a, b);
+  if (r !== r) {
+    if (a !== a) return a;
+    if (b !== b) return b;
+    return DEFAULT_NAN;
+  }
+  return r;
 }
 
 /** luai_nummod: a - floor(a/b)*b. */

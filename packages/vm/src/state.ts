@@ -141,6 +141,13 @@ export class LuaState {
   status: ThreadStatus;
   /** Thread environment (getfenv(0)). */
   env: LuaTable;
+  /**
+   * The message handler of the innermost pcall in progress (5.1's
+   * L->errfunc): lua_load-style protected work inside it (load's reader)
+   * passes its errors through it, as lua5.1 does.
+   */
+  errfunc: LuaValue;
+  hasErrfunc: boolean;
   /** Values passed by yield/resume across the switch. */
   transferCount: number;
   readonly id: number;
@@ -164,6 +171,8 @@ export class LuaState {
     this.ciLimit = 16384;
     this.status = parent === undefined ? ThreadStatus.Running : ThreadStatus.Suspended;
     this.transferCount = 0;
+    this.errfunc = undefined;
+    this.hasErrfunc = false;
     if (parent === undefined) {
       this.g = new GlobalState(this);
       this.env = this.g.globals;

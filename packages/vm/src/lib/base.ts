@@ -12,7 +12,7 @@ import { LuaClosure, LuaHostFunction, LuaUserdata } from '../value.js';
 import type { LuaState, LibTable } from '../state.js';
 import { MULTRET } from '../state.js';
 import { numberToString, stringToNumber, stringToNumberBase } from '../number.js';
-import { pcall as protectedCall, call } from '../call.js';
+import { pcall as protectedCall, pcallKeepHandler, errorThroughHandler } from '../call.js';
 import { tostring as tostringMeta, tostringRaw } from '../ops.js';
 import { typeNameOf, runtimeError } from '../messages.js';
 import { frameAtLevel, where } from '../debug.js';
@@ -300,25 +300,30 @@ function baseLoad(L: LuaState, base: number): number {
   const cname = L.optString(2, '=(load)');
   L.checkType(1, 'function');
   L.setTop(3);
-  // generic_reader: call the function until it returns nil or "".
+  // generic_reader: call the function until it returns nil or "". lua_load
+  // runs it protected, under the message handler in force.
   const parts: string[] = [];
-  try {
-    for (;;) {
-      const fn = L.stack[base];
-      L.push(fn);
-      call(L, L.top - 1, 1);
-      const r = L.stack[--L.top];
-      if (r === undefined) break;
-      if (typeof r === 'number') { parts.push(numberToString(r)); continue; }
-      if (typeof r !== 'string') throw L.error('reader function must return a string');
-      if (r.length === 0) break;
-      parts.push(r);
+  for (;;) {
+    const func = L.top;
+    L.push(L.stack[base]);
+    if (pcallKeepHandler(L, func, 1) !== LUA_OK) {
+      const msg = L.stack[func];
+      L.top = func;
+      L.push(undefined);
+      L.push(msg);
+      return 2;
     }
-  } catch (e) {
-    if (!(e instanceof LuaError)) throw e;
-    L.push(undefined);
-    L.push(e.value);
-    return 2;
+    const r = L.stack[--L.top];
+    if (r === undefined) break;
+    if (typeof r === 'number') { parts.push(numberToString(r)); continue; }
+    if (typeof r !== 'string') {
+      const msg = errorThroughHandler(L, where(L, 1) + 'reader function must return a string');
+      L.push(undefined);
+      L.push(msg);
+      return 2;
+    }
+    if (r.length === 0) break;
+    parts.push(r);
   }
   return loadAux(L, parts.join(''), cname);
 }
