@@ -5,7 +5,7 @@ export { openLibs, LIBRARY_NAMES, type LibraryName, type OpenLibsOptions } from 
 export { openString, stringLib } from './string-lib.js';
 export { openTable, tableLib } from './table-lib.js';
 export { openMath, makeMathLib, sharedRandom } from './math-lib.js';
-export { openOs } from './os-lib.js';
+export { openOs, makeOsLib } from './os-lib.js';
 export { openIo } from './io-lib.js';
 // Host interfaces (files, environment, clock, time zone)
 export { HostIoError, type FileSystem, type HostFile, type StdlibHost } from './host.js';

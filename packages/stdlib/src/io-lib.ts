@@ -7,7 +7,7 @@
 // of a descriptor, so "*n" and "*l" read as fscanf and fgets do.
 
 import {
-  LuaError, LuaHostFunction, LuaTable, LuaUserdata, numberToString,
+  LuaError, LuaHostFunction, LuaTable, LuaUserdata, addressOf, numberToString,
   type LibTable, type LuaState, type LuaValue,
 } from '@valua/vm';
 import { HostIoError, type HostFile, type StdlibHost } from './host.js';
@@ -269,7 +269,7 @@ export function makeIoLib(L0: LuaState, host: StdlibHost, strtod: (s: string) =>
     __tostring(L) {
       const u = L.arg(1);
       const f = checkFileArg(L, 1);
-      L.push(f.host === undefined ? 'file (closed)' : `file (0x${(u as LuaUserdata).id.toString(16).padStart(8, '0')})`);
+      L.push(f.host === undefined ? 'file (closed)' : `file (${addressOf(u as LuaUserdata)})`);
       return 1;
     },
   };
