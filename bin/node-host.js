@@ -87,6 +87,8 @@ export function ttyLineReader(out) {
       else lines.push(bytes);
     });
     rl.on('close', () => {
+      // GNU readline ends the line it was reading when input ends (lua5.1 then adds its own "\n").
+      if (!closed) process.stdout.write('\n');
       closed = true;
       for (const w of waiters.splice(0)) w(undefined);
     });
