@@ -1,0 +1,6 @@
+local z = tonumber("-0")
+print(z, math.floor(z), math.ceil(z), math.ceil(-0.5), math.abs(z), math.fmod(z, 1), math.fmod(-1, 1), math.modf(z))
+print(math.modf(-2), math.max(z, 0), math.max(0, z), math.min(0, z), math.min(z, 0), math.sqrt(z), math.deg(z), math.rad(z))
+print(math.frexp(z), math.ldexp(z, 3), math.pow(z, 3), math.pow(z, 2), math.pow(z, -1), math.pow(0, -1), math.atan2(z, -1), math.atan2(0, -1))
+print(string.format("%g %d %x %5.1f %e %+g % g", z, z, z, z, z, z, z), tostring(z), z == 0, 1 / z)
+print(math.sin(z), math.tan(z), math.asin(z), math.atan(z), math.sinh(z), math.tanh(z), math.log10(0), math.log(z), math.exp(-1/0))
