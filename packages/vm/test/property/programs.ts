@@ -92,7 +92,9 @@ function expr(r: Rng, sc: Scope, ty: Ty, depth: number): string {
         case 5:
           return `(${sub('b')} and ${sub('n')} or ${sub('n')})`;
         case 6:
-          return sc.canCall ? `f(${sub('n')}, ${sub('s')})` : `(${sub('n')})`;
+          if (!sc.canCall) return `(${sub('n')})`;
+          // f is always defined; t.g only after a loop stored a closure there (else a call error).
+          return r.chance(0.7) ? `f(${sub('n')}, ${sub('s')})` : `t.g(${sub('n')})`;
         default:
           return `(${sub('n')})`;
       }
@@ -138,7 +140,7 @@ function expr(r: Rng, sc: Scope, ty: Ty, depth: number): string {
         case 6:
           return sc.hasTable ? `t[${sub('n')}]` : 'nil';
         case 7:
-          return `{${sub('a')}, ${sub('n')}, x = ${sub('n')}}`;
+          return r.chance(0.7) || !sc.canCall ? `{${sub('a')}, ${sub('n')}, x = ${sub('n')}}` : `t:m(${sub('a')})`;
         default:
           return `(${sub('a')} ${r.pick(['and', 'or'])} ${sub('a')})`;
       }
@@ -167,7 +169,11 @@ function stat(r: Rng, sc: Scope, loops: boolean, indent: string): string {
       const to = r.pick(['1', '2', '3', '0', '2.5', '"3"']);
       const step = r.pick(['', '', ', 1', ', -1', ', 0.5', ', 2']);
       const inner = repeated(sc, ['i']);
-      return `${indent}for i = ${from}, ${to}${step} do\n${stat(r, inner, false, indent + '  ')}\n${indent}end`;
+      // Sometimes the body stores a closure over the loop variable (a fresh upvalue per iteration).
+      const body = r.chance(0.25)
+        ? `${indent}  t.g = function(x) return ${expr(r, { ...inner, nums: ['x', 'i'], canCall: false }, 'n', 2)} end`
+        : stat(r, inner, false, indent + '  ');
+      return `${indent}for i = ${from}, ${to}${step} do\n${body}\n${indent}end`;
     }
     default: {
       const inner = repeated(sc);
@@ -185,6 +191,8 @@ export function genProgram(seed: number): string {
   const lines: string[] = [];
   lines.push(`local a, b, c = ${expr(r, none, 'n', 2)}, ${expr(r, none, 's', 2)}, ${expr(r, none, 'a', 1)}`);
   lines.push(`local t = {${expr(r, none, 'n', 1)}, ${expr(r, none, 'a', 1)}, x = ${expr(r, none, 'n', 1)}}`);
+  // A method reached through __index, returning its argument combined with a field.
+  lines.push(`setmetatable(t, {__index = {m = function(self, v) return ${r.pick(['v', 'self.x', '(v and self.x)', '(self[1] or v)', 'rawget(self, "x")'])} end}})`);
   const fBody: string[] = [];
   const nf = r.int(3);
   for (let i = 0; i < nf; i++) fBody.push(stat(r, inF, false, '  '));
