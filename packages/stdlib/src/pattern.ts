@@ -80,6 +80,8 @@ export class MatchState {
   srcLen = 0;
   pat = '';
   patLen = 0;
+  /** The pattern's bytes up to its first NUL, then zeros. */
+  private codes = new Uint8Array(0);
   level = 0;
   /** Backtracking stack: STRIDE ints per record, `sp` the first free slot. */
   private stk = new Int32Array(STRIDE * 64);
@@ -102,15 +104,23 @@ export class MatchState {
   reset(src: string, pat: string): void {
     this.src = src;
     this.srcLen = src.length;
-    this.pat = pat;
-    const nul = pat.indexOf('\0');
-    this.patLen = nul < 0 ? pat.length : nul;
+    if (pat !== this.pat || this.codes.length === 0) {
+      // Pattern bytes in a typed array with zero padding: the matcher reads
+      // at most two bytes past the end, where C would see the terminator.
+      this.pat = pat;
+      const nul = pat.indexOf('\0');
+      const n = nul < 0 ? pat.length : nul;
+      this.patLen = n;
+      const codes = new Uint8Array(n + 8);
+      for (let i = 0; i < n; i++) codes[i] = pat.charCodeAt(i);
+      this.codes = codes;
+    }
     this.level = 0;
     this.sp = 0;
   }
 
   private pc(i: number): number {
-    return i < this.patLen ? this.pat.charCodeAt(i) : 0;
+    return this.codes[i]!;
   }
 
   private sc(i: number): number {

@@ -178,11 +178,13 @@ function strGmatch(L: LuaState): number {
   const s = L.checkString(1);
   const p = L.checkString(2);
   let pos = 0;
-  const ms = matcherFor(L, new MatchState());
+  let owner = L; // the thread running the iterator, charged for its work
+  const ms = new MatchState();
+  ms.onWork = () => chargeWork(owner);
   // gmatch_aux keeps (s, p, position) as upvalues; a JS closure does the same.
   const iter = new LuaHostFunction('?', (L2: LuaState): number => {
     if (pos > s.length) return 0;
-    matcherFor(L2, ms); // the iterator may run in another coroutine
+    owner = L2; // the iterator may run in another coroutine
     try {
       if (!gmatchNext(ms, s, p, pos)) {
         pos = s.length + 1;
