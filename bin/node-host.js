@@ -4,15 +4,9 @@
 // readline-linked lua5.1 gives piped input, see pipedLineReader).
 import { readFileSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { STRERROR } from '../packages/vm/dist/index.js';
 
-const STRERROR = {
-  ENOENT: 'No such file or directory',
-  EACCES: 'Permission denied',
-  EISDIR: 'Is a directory',
-  ENOTDIR: 'Not a directory',
-  ELOOP: 'Too many levels of symbolic links',
-  ENAMETOOLONG: 'File name too long',
-};
+// strerror texts are shared with valuac (one table, in the compiler's valuac.ts).
 
 /** readFile for both CLIs: throws an Error with strerror's text and `op`. */
 export function readFileBytes(path) {
