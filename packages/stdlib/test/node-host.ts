@@ -90,6 +90,13 @@ export function nodeHost(baseDir: string, stdinData: string, out: string[], err:
     },
     remove: (path) => wrap(() => unlinkSync(at(path))),
     rename: (a, b) => wrap(() => renameSync(at(a), at(b))),
+    tmpfile() {
+      const dir = mkdtempSync(join(tmpdir(), 'lua_'));
+      const name = join(dir, 'tmpfile');
+      const fd = wrap(() => openSync(name, 'w+'));
+      unlinkSync(name); // anonymous, as tmpfile(3)
+      return new NodeFile(fd, false);
+    },
     tmpname() {
       const dir = mkdtempSync(join(tmpdir(), 'lua_'));
       const name = join(dir, 'tmp');
