@@ -53,7 +53,10 @@ function runValua(src: string): string {
 
 describe('random library calls: Valua vs lua5.1', () => {
   test('same results and error texts', () => {
-    const calls = fc.sample(fc.tuple(fc.constantFrom(...FUNCS), fc.array(fc.constantFrom(...ARGS), { maxLength: 4 })), 3000)
+    // arguments from the pool above, or random byte strings (patterns, formats, file modes)
+    const bytes = fc.uint8Array({ maxLength: 8 }).map((b) => '"' + Array.from(b, (c) => '\\' + c).join('') + '"');
+    const argArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ARGS) }, { weight: 1, arbitrary: bytes });
+    const calls = fc.sample(fc.tuple(fc.constantFrom(...FUNCS), fc.array(argArb, { maxLength: 4 })), 4000)
       .filter(([f]) => f !== 'math.random' && f !== 'math.randomseed') // generators differ on purpose
       // huge counts make both engines loop or allocate for seconds (table.insert at 2^31 shifts 2^31 slots)
       .filter(([f, args]) => !(HUGE_SENSITIVE.includes(f) && args.some((a) => HUGE.includes(a))))
