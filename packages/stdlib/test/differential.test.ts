@@ -1,5 +1,5 @@
 // Differential corpus: every test/lua/<lib>/*.lua runs on the real lua5.1
-// (cwd = test/lua, TZ=UTC, empty stdin) and on Valua (the VM's runChunk, as
+// (cwd = test/lua, TZ=UTC, stdin from <case>.stdin or empty) and on Valua (the VM's runChunk, as
 // lua.c runs a script, with these libraries opened); stdout, stderr and the
 // exit status must be identical ("lua5.1:" is normalised to "valua:").
 // Cases listed in test/lua/skip.txt must still differ, so a fixed case
@@ -46,8 +46,17 @@ function readSkipList(): Map<string, string> {
   return skips;
 }
 
+function stdinOf(rel: string): string {
+  try {
+    return readFileSync(join(corpusDir, rel.replace(/\.lua$/, '.stdin')), 'latin1');
+  } catch {
+    return '';
+  }
+}
+
 function runLua51(rel: string): Outcome {
-  const r = spawnSync('lua5.1', [rel], { cwd: corpusDir, input: '', env: { ...process.env, TZ: 'UTC' }, timeout: 30_000 });
+  const input = Buffer.from(stdinOf(rel), 'latin1');
+  const r = spawnSync('lua5.1', [rel], { cwd: corpusDir, input, env: { ...process.env, TZ: 'UTC' }, timeout: 30_000 });
   return {
     stdout: r.stdout.toString('latin1'),
     stderr: r.stderr.toString('latin1').replace(/^lua5\.1:/gm, 'valua:'),
@@ -60,7 +69,7 @@ function runValua(rel: string): Outcome {
   const err: string[] = [];
   const deadline = Date.now() + TIME_LIMIT_MS;
   const L = newState();
-  openLibs(L, { host: { ...nodeHost(corpusDir, '', out, err), zone: utcZone } });
+  openLibs(L, { host: { ...nodeHost(corpusDir, stdinOf(rel), out, err), zone: utcZone } });
   L.g.setBudgetHook(10_000, () => {
     if (Date.now() > deadline) throw new LuaError('time limit exceeded');
   });
