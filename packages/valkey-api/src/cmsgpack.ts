@@ -7,6 +7,7 @@
 
 import { LuaTable, LuaError, type LuaState, type LuaValue, type LibTable } from '@valua/vm';
 import { MAX_C_STACK } from './cjson/config.js';
+import { arrayTable } from './array-table.js';
 
 /** LUACMSGPACK_MAX_NESTING: a table 16 tables deep is packed as nil. */
 const MAX_NESTING = 16;
@@ -171,22 +172,37 @@ const MSG_RETURNS = 'too many return values at once; use unpack_one or unpack_li
 
 /** A table being filled. */
 class Pending {
-  readonly table: LuaTable;
+  /** Maps: the table; arrays: built when complete (see `finish`). */
+  readonly table: LuaTable | undefined;
   remaining: number;
   readonly isMap: boolean;
-  /** Arrays: next index. */
-  index: number;
+  /** Arrays: the elements so far. */
+  readonly items: LuaValue[];
+  /** Arrays: some element is nil. */
+  holes: boolean;
   /** Maps: the key is decoded, the value comes next. */
   haveKey: boolean;
   key: LuaValue;
 
-  constructor(table: LuaTable, remaining: number, isMap: boolean) {
+  constructor(table: LuaTable | undefined, remaining: number, isMap: boolean) {
     this.table = table;
     this.remaining = remaining;
     this.isMap = isMap;
-    this.index = 1;
+    this.items = [];
+    this.holes = false;
     this.haveKey = false;
     this.key = undefined;
+  }
+
+  /** The finished table. */
+  finish(): LuaTable {
+    if (this.table !== undefined) return this.table;
+    if (!this.holes) return arrayTable(this.items);
+    // lua_settable(t, i, v) in order; nil elements leave holes.
+    const t = new LuaTable();
+    const items = this.items;
+    for (let i = 0; i < items.length; i++) if (items[i] !== undefined) t.setInt(i + 1, items[i]);
+    return t;
   }
 }
 
@@ -345,21 +361,21 @@ class Decoder {
       this.p = p + need;
       this.used++;
       if (len >= 0) {
-        const t = new LuaTable();
         if (!isMap) this.checkStack('in function mp_decode_to_lua_array');
         if (len > 0) {
-          stack.push(new Pending(t, len, isMap));
+          stack.push(new Pending(isMap ? new LuaTable() : undefined, len, isMap));
           if (!isMap) this.used++; // the index pushed before each element
           continue value;
         }
-        v = t;
+        v = new LuaTable();
       }
       // v is complete: store it into the tables it completes.
       for (;;) {
         const f = stack[stack.length - 1];
         if (f === undefined) return v;
         if (!f.isMap) {
-          f.table.setInt(f.index++, v);
+          if (v === undefined) f.holes = true;
+          f.items.push(v);
           this.used -= 2;
         } else if (!f.haveKey) {
           f.key = v;
@@ -370,7 +386,7 @@ class Decoder {
           // lua_settable raises these from inside the C function: no position.
           if (k === undefined) throw new LuaError('table index is nil');
           if (k !== k) throw new LuaError('table index is NaN');
-          f.table.set(k, v);
+          f.table!.set(k, v);
           f.haveKey = false;
           f.key = undefined;
           this.used -= 2;
@@ -380,7 +396,7 @@ class Decoder {
           continue value;
         }
         stack.pop();
-        v = f.table;
+        v = f.finish();
       }
     }
   }

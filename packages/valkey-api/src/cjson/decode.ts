@@ -10,6 +10,8 @@ import { LuaTable, type LuaValue } from '@valua/vm';
 import { CjsonConfig, LibError, MAX_C_STACK } from './config.js';
 import { cStrtod } from '../c-strtod.js';
 import { JSON_NULL } from './null.js';
+import { ByteSink } from '../byte-sink.js';
+import { arrayTable } from '../array-table.js';
 
 // Token types, numbered as json_token_type_t (the names index TOKEN_NAMES).
 const enum Tok {
@@ -82,17 +84,18 @@ function hexDigit(c: number): number {
 
 /** One open array or object. */
 class Container {
-  readonly table: LuaTable;
+  /** Objects: the table being filled; arrays: built when complete. */
+  table: LuaTable | undefined;
   readonly isObject: boolean;
-  /** Arrays: index of the next element. */
-  index: number;
+  /** Arrays: the elements so far (the table is built at ']'). */
+  readonly items: LuaValue[];
   /** Objects: key of the value being read. */
   key: string;
 
-  constructor(table: LuaTable, isObject: boolean) {
+  constructor(table: LuaTable | undefined, isObject: boolean) {
     this.table = table;
     this.isObject = isObject;
-    this.index = 1;
+    this.items = [];
     this.key = '';
   }
 }
@@ -257,11 +260,11 @@ class Parser {
       return;
     }
     // Escapes (or no closing quote): byte by byte.
+    const out = new ByteSink();
+    const n = s.length;
     let p = start;
-    let from = p;
-    let out = '';
     for (;;) {
-      const ch = this.at(p);
+      const ch = p < n ? s.charCodeAt(p) : 0;
       if (ch === 34) break;
       if (ch === 0) {
         this.ptr = p;
@@ -269,10 +272,10 @@ class Parser {
         return;
       }
       if (ch !== 92) {
+        out.byte(ch);
         p++;
         continue;
       }
-      if (p > from) out += s.slice(from, p);
       const esc = ESCAPE2CHAR[this.at(p + 1)]!;
       if (esc === 117) {
         const r = unicodeEscape(s, p);
@@ -281,21 +284,19 @@ class Parser {
           this.setError('invalid unicode escape code');
           return;
         }
-        out += r[0];
+        out.text(r[0]);
         p += r[1];
       } else if (esc === 0) {
         this.ptr = p;
         this.setError('invalid escape code');
         return;
       } else {
-        out += String.fromCharCode(esc);
+        out.byte(esc);
         p += 2;
       }
-      from = p;
     }
-    if (p > from) out += s.slice(from, p);
     this.type = Tok.String;
-    this.str = out;
+    this.str = out.finish();
     this.ptr = p + 1;
   }
 
@@ -393,12 +394,12 @@ export function jsonDecode(cfg: CjsonConfig, text: string): LuaValue {
         if (depth > cfg.decodeMaxDepth || used + slots > MAX_C_STACK) {
           throw new LibError(`Found too many nested data structures (${depth}) at character ${js.ptr}`);
         }
-        const c = new Container(new LuaTable(), isObject);
         js.next();
         if (js.tok() === (isObject ? Tok.ObjEnd : Tok.ArrEnd)) {
-          value = c.table;
+          value = new LuaTable();
           break;
         }
+        const c = new Container(isObject ? new LuaTable() : undefined, isObject);
         stack.push(c);
         used += isObject ? 2 : 1;
         if (isObject) readKey(js, c);
@@ -417,13 +418,13 @@ export function jsonDecode(cfg: CjsonConfig, text: string): LuaValue {
         if (js.tok() !== Tok.End) js.fail('the end');
         return value;
       }
-      if (c.isObject) c.table.setStr(c.key, value);
-      else c.table.setInt(c.index++, value);
+      if (c.isObject) c.table!.setStr(c.key, value);
+      else c.items.push(value);
       js.next();
       if (js.tok() === (c.isObject ? Tok.ObjEnd : Tok.ArrEnd)) {
         stack.pop();
         used -= c.isObject ? 2 : 1;
-        value = c.table;
+        value = c.isObject ? c.table! : arrayTable(c.items);
         continue;
       }
       if (js.tok() !== Tok.Comma) js.fail(c.isObject ? 'comma or object end' : 'comma or array end');

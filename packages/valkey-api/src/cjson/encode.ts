@@ -10,6 +10,7 @@ import { CjsonConfig, InvalidNumbers, LibError, MAX_C_STACK } from './config.js'
 import { formatG } from '../format-g.js';
 import { luaTypeName } from '../lua-types.js';
 import { JSON_NULL } from './null.js';
+import { ByteSink } from '../byte-sink.js';
 
 // char2escape: the bytes lua_cjson.c escapes, with its exact spellings
 // (lower-case \u00XX, and "/" as "\/").
@@ -38,18 +39,17 @@ export function quoteString(s: string): string {
     if (c < 0x20 || c === 34 || c === 47 || c === 92 || c === 0x7f) break;
   }
   if (i === n) return '"' + s + '"';
-  let out = '"' + s.slice(0, i);
-  let from = i;
+  const out = new ByteSink();
+  out.byte(34);
+  out.text(s.slice(0, i));
   for (; i < n; i++) {
-    const e = ESCAPES[s.charCodeAt(i)];
-    if (e !== undefined) {
-      if (i > from) out += s.slice(from, i);
-      out += e;
-      from = i + 1;
-    }
+    const c = s.charCodeAt(i);
+    const e = ESCAPES[c];
+    if (e === undefined) out.byte(c);
+    else for (let k = 0; k < e.length; k++) out.byte(e.charCodeAt(k));
   }
-  if (from < n) out += s.slice(from);
-  return out + '"';
+  out.byte(34);
+  return out.finish();
 }
 
 /** json_append_number, for a value or a key. */
