@@ -59,4 +59,6 @@ export interface StdlibHost {
   zone?: TimeZone;
   /** os.execute: the status system(3) returns; without a command, whether a shell exists. */
   execute?(command: string | undefined): number;
+  /** io.popen: a pipe to ("w") or from ("r") a shell command. Throws HostIoError. */
+  popen?(command: string, mode: 'r' | 'w'): HostFile;
 }

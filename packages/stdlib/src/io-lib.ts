@@ -324,8 +324,18 @@ export function makeIoLib(L0: LuaState, host: StdlibHost, strtod: (s: string) =>
       return gIoFile(L, 'output', 'w');
     },
     popen(L) {
-      L.checkString(1);
-      throw L.error("'popen' not supported");
+      const cmd = L.checkString(1);
+      const mode = L.optString(2, 'r');
+      if (!host.popen) throw L.error("'popen' not supported");
+      try {
+        // glibc's popen accepts "r" or "w" (optionally followed by "e")
+        const m = mode[0];
+        if ((m !== 'r' && m !== 'w') || (mode.length > 1 && mode.slice(1) !== 'e')) throw EINVAL();
+        L.push(newFile(host.popen(cmd, m), m === 'r', m === 'w', false));
+      } catch (e) {
+        return pushResult(L, e, cmd);
+      }
+      return 1;
     },
     read(L) {
       return gRead(L, getIoFile(L, 'input'), 1);

@@ -3,6 +3,7 @@
 // strerror text glibc prints.
 import { closeSync, fsyncSync, mkdtempSync, openSync, readSync, renameSync, unlinkSync, writeSync, fstatSync, closeSync as close2 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
 import { HostIoError, type FileSystem, type HostFile, type StdlibHost } from '../src/host.js';
 
@@ -120,6 +121,44 @@ export function nodeHost(baseDir: string, stdinData: string, out: string[], err:
     stdout: stream(out),
     stderr: stream(err),
     getenv: (name) => process.env[name],
+    // system(3): the wait status (exit code << 8); the command's output is captured
+    execute(cmd) {
+      if (cmd === undefined) return 1;
+      const r = spawnSync('/bin/sh', ['-c', cmd], { cwd: baseDir, input: '' });
+      out.push(r.stdout.toString('latin1'));
+      err.push(r.stderr.toString('latin1'));
+      return r.status === null ? 0 : r.status * 256;
+    },
+    popen(cmd, mode) {
+      // A synchonous stand-in for a pipe: "r" runs the command at the first
+      // read, "w" runs it at close with everything written as its input.
+      let data: string | undefined;
+      let pos = 0;
+      let written = '';
+      const runIt = (input: string): string => {
+        const r = spawnSync('/bin/sh', ['-c', cmd], { cwd: baseDir, input: Buffer.from(input, 'latin1') });
+        err.push(r.stderr.toString('latin1'));
+        return r.stdout.toString('latin1');
+      };
+      return {
+        read(max) {
+          if (mode !== 'r') throw new HostIoError(9, 'Bad file descriptor');
+          if (data === undefined) data = runIt('');
+          const s = data.slice(pos, pos + max);
+          pos += s.length;
+          return s;
+        },
+        write(s) {
+          if (mode !== 'w') throw new HostIoError(9, 'Bad file descriptor');
+          written += s;
+        },
+        seek() { throw new HostIoError(29, 'Illegal seek'); },
+        flush() {},
+        close() {
+          if (mode === 'w') out.push(runIt(written));
+        },
+      };
+    },
     clock: () => process.cpuUsage().user / 1e6,
   };
 }
