@@ -18,6 +18,11 @@ const EBADF = (): HostIoError => new HostIoError(9, 'Bad file descriptor');
 const EINVAL = (): HostIoError => new HostIoError(22, 'Invalid argument');
 const ENOENT = (): HostIoError => new HostIoError(2, 'No such file or directory');
 
+/**
+ * The io functions, the file-handle metatable and the three standard files
+ * of one state. Standard output defaults to the state's print channel
+ * (g.write) so print and io.write stay in order; `strtod` converts "*n".
+ */
 export function makeIoLib(L0: LuaState, host: StdlibHost, strtod: (s: string) => number | undefined): { lib: LibTable; meta: LuaTable; std: [LuaUserdata, LuaUserdata, LuaUserdata] } {
   const meta = new LuaTable();
 
