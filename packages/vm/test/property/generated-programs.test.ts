@@ -38,8 +38,8 @@ function runLua51(source: string): Outcome {
  * Known deviations, each pinned exactly by a skip-listed corpus case, are
  * folded away here so the property keeps hunting new ones. Remove an entry
  * when its case leaves test/lua/skip.txt. VALUA_PROPERTY_STRICT=1 disables this.
- * - arith/nan-sign.lua: the sign bit of a NaN (x86 computes -nan for invalid
- *   operations; Math.pow's NaN and NaNs stored by V8 may lose the sign).
+ * - arith/nan-sign.lua: the sign bit of a NaN ("-nan" vs "nan"): pow with
+ *   exponent +-1, and which operand's NaN survives when both are NaNs.
  */
 function foldKnownDeviations(s: string): string {
   if (process.env.VALUA_PROPERTY_STRICT === '1') return s;

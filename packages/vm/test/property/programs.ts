@@ -37,10 +37,10 @@ const NUMERIC_STRINGS = ['"10"', '" 5 "', '"0x1F"', '"1e2"', '"-3"', '"2.5"'];
 const STRINGS = ['""', '"a"', '"abc"', '"x y"', "'nan'", '"\\0z"', '"\\255"', ...NUMERIC_STRINGS];
 /**
  * `^` is left out while a known deviation is open (pinned by the skip-listed
- * corpus case arith/nan-sign.lua: the sign of the NaN from Math.pow differs
- * from glibc pow, and it leaks into lengths and concatenations, so no output
- * folding can hide it). Put it back when that case leaves the skip list;
- * VALUA_PROPERTY_POW=1 includes it now.
+ * corpus case arith/nan-sign.lua: NaN signs from pow differ from glibc's, and
+ * through concatenation they leak into string lengths, which the test's
+ * "-nan" folding cannot hide). Put it back when that case leaves the skip
+ * list; VALUA_PROPERTY_POW=1 includes it now.
  */
 const ARITH = process.env.VALUA_PROPERTY_POW === '1' ? ['+', '-', '*', '/', '%', '^'] : ['+', '-', '*', '/', '%'];
 const COMPARE = ['==', '~=', '<', '<=', '>', '>='];
