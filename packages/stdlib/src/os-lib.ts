@@ -54,15 +54,20 @@ function setField(t: LuaTable, key: string, v: LuaValue): void {
 export function makeOsLib(host: StdlibHost): LibTable {
   const zone: TimeZone = host.zone ?? environmentZone;
   const now = (): number => (host.time ? host.time() : Math.floor(Date.now() / 1000));
-  // performance exists in Node and browsers but not in the ES2022 lib typings
+  // performance exists in Node and browsers but not in the ES2022 lib typings;
+  // process.cpuUsage (Node) gives what C's clock() measures, processor time
   const perf = (globalThis as { performance?: { now(): number } }).performance;
+  const proc = (globalThis as { process?: { cpuUsage?(): { user: number; system: number } } }).process;
   const nowMs = (): number => (perf ? perf.now() : Date.now());
   const startMs = nowMs();
 
   return {
     clock(L) {
       if (host.clock) L.push(host.clock());
-      else {
+      else if (proc?.cpuUsage) {
+        const u = proc.cpuUsage();
+        L.push((u.user + u.system) / 1e6);
+      } else {
         // No CPU clock in a browser: elapsed time since the library opened.
         L.push((nowMs() - startMs) / 1000);
       }

@@ -27,3 +27,13 @@ table.sort(objs) for i = 1, 4 do io.write(objs[i].v, " ") end print()
 local e = {} table.sort(e) print(#e)
 local one = {1} table.sort(one, function() error("never") end) print(one[1])
 local n = {3, 1, 2} table.sort(n, nil) print(show(n))
+print(pcall(table.sort, {3, nil, 1}))
+local h = {5, 2, 8, x = 1, y = 2}
+table.sort(h) print(h[1], h[2], h[3], h.x, h.y)
+print(pcall(table.sort, {1, 2, 3, 4}, function(a, b) if a == 3 then error("cmp " .. a) end return a < b end))
+local bad = setmetatable({}, {__lt = function() error("lt failed") end})
+print(pcall(table.sort, {bad, bad, bad}))
+local strs = {"b", "a", "B", "A", "\255", "\0", "aa", ""}
+table.sort(strs) for i = 1, #strs do io.write(string.format("%q ", strs[i])) end print()
+local mixed = {3, 1.5, -2, 1e100, -1/0, 1/0, 0}
+table.sort(mixed) print(table.concat(mixed, " "))
