@@ -243,11 +243,17 @@ function applyHandler(L: LuaState, handler: LuaValue, value: LuaValue): LuaValue
   L.stack[h] = handler;
   L.stack[h + 1] = value;
   L.top = h + 2;
+  // An interrupt stops the script, not the handler reporting it.
+  const g = L.g;
+  const interrupted = g.interrupted;
+  if (interrupted) { g.interrupted = false; g.budget = g.budgetInterval; }
   try {
     call(L, h, 1);
     return L.stack[h];
   } catch {
     return ERROR_IN_HANDLER;
+  } finally {
+    if (interrupted) { g.interrupted = true; g.budget = 0; }
   }
 }
 

@@ -109,13 +109,21 @@ export class GlobalState {
 
   /**
    * Stops the running script (from a timer, another task, a hook): at its
-   * next call or backward jump it raises `value` as a Lua error, not
-   * catchable only if the embedder's hook keeps re-raising it.
+   * next call or backward jump it raises `value` as a Lua error; pcall
+   * cannot swallow it for good, since every later call or backward jump
+   * raises it again until clearInterrupt().
    */
   interrupt(value: LuaValue): void {
     this.interruptValue = value;
     this.interrupted = true;
     this.budget = 0;
+  }
+
+  /** Ends an interrupt (before running the next script on this engine). */
+  clearInterrupt(): void {
+    this.interruptValue = undefined;
+    this.interrupted = false;
+    this.budget = this.budgetInterval;
   }
 }
 
