@@ -36,32 +36,42 @@ while (corpus.length < targetMB * 1e6) corpus += pieces.join('');
 const mb = corpus.length / 1e6;
 
 // The machine may be shared: the contenders take turns within each round, so
-// load changes hit all of them alike; each reports its median.
+// load changes hit all of them alike; each reports its median wall time and
+// its median CPU time (user + system of the process, GC threads included),
+// which other processes' load disturbs much less.
 function timeRounds(fns) {
-  const times = fns.map(() => []);
+  const wall = fns.map(() => []);
+  const cpu = fns.map(() => []);
   for (let i = 0; i < reps; i++) {
     fns.forEach((fn, k) => {
+      const c0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
       fn();
-      times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      wall[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      const c = process.cpuUsage(c0);
+      cpu[k].push((c.user + c.system) / 1000);
     });
   }
-  return times.map((t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)]);
+  const median = (t) => t.sort((a, b) => a - b)[Math.floor(t.length / 2)];
+  return fns.map((_, k) => ({ wall: median(wall[k]), cpu: median(cpu[k]) }));
 }
 
 // Warm both up (JIT) before timing.
 parse(corpus, '=corpus');
 luaparse.parse(corpus, { luaVersion: '5.1' });
 
-const [valuaMs, luaparseDefaultMs, luaparseLocMs] = timeRounds([
+const [valua, lpDefault, lpLoc] = timeRounds([
   () => parse(corpus, '=corpus'),
   () => luaparse.parse(corpus, { luaVersion: '5.1' }),
   () => luaparse.parse(corpus, { luaVersion: '5.1', locations: true }),
 ]);
 
-const rate = (ms) => (mb / (ms / 1000)).toFixed(2);
-console.log(`corpus: ${mb.toFixed(2)} MB, median of ${reps} runs`);
-console.log(`valua (AST with line info)       ${valuaMs.toFixed(1)} ms  ${rate(valuaMs)} MB/s`);
-console.log(`luaparse (defaults)              ${luaparseDefaultMs.toFixed(1)} ms  ${rate(luaparseDefaultMs)} MB/s`);
-console.log(`luaparse (locations: true)       ${luaparseLocMs.toFixed(1)} ms  ${rate(luaparseLocMs)} MB/s`);
-console.log(`ratio valua/luaparse speed: ${(luaparseDefaultMs / valuaMs).toFixed(2)} (defaults), ${(luaparseLocMs / valuaMs).toFixed(2)} (locations)`);
+const rate = (ms) => (mb / (ms / 1000)).toFixed(2).padStart(6);
+const row = (label, r) => console.log(`${label.padEnd(34)} wall ${r.wall.toFixed(0).padStart(5)} ms ${rate(r.wall)} MB/s   cpu ${r.cpu.toFixed(0).padStart(5)} ms ${rate(r.cpu)} MB/s`);
+console.log(`corpus: ${mb.toFixed(2)} MB, median of ${reps} rounds`);
+row('valua (AST with line info)', valua);
+row('luaparse (defaults)', lpDefault);
+row('luaparse (locations: true)', lpLoc);
+const ratio = (a, b) => (a / b).toFixed(2);
+console.log(`speed ratio valua/luaparse: wall ${ratio(lpDefault.wall, valua.wall)} (defaults), ${ratio(lpLoc.wall, valua.wall)} (locations); ` +
+  `cpu ${ratio(lpDefault.cpu, valua.cpu)} (defaults), ${ratio(lpLoc.cpu, valua.cpu)} (locations)`);

@@ -168,6 +168,21 @@ class LuaParser extends EmbeddedActionsParser {
       const chunk = this.chunkRule();
       if (chunk === undefined) throw new Error('parser produced no chunk');
       return chunk;
+    } catch (e) {
+      // The level count keeps the parser's own recursion shallow (a few
+      // hundred frames), but a host calling parse() from deep inside its own
+      // recursion could still run out of JS stack: that becomes lua5.1's
+      // error for too deep a nesting rather than a JS RangeError.
+      if (e instanceof RangeError && e.message.includes('call stack')) {
+        let err: LuaSyntaxError;
+        try {
+          err = this.makeError('chunk has too many syntax levels', this.lineNumber(), undefined);
+        } catch {
+          throw e; // not even room to build the message
+        }
+        throw err;
+      }
+      throw e;
     } finally {
       this.source = '';
       this.toks = [];

@@ -200,3 +200,30 @@ describe('parse: lexing in segments', () => {
     }
   });
 });
+
+describe('parse: host stack', () => {
+  it('turns a JS stack overflow met while parsing into a Lua syntax error', () => {
+    const src = 'x = ' + '('.repeat(150) + '1' + ')'.repeat(150);
+    const outcomes: string[] = [];
+    // Recurse until the stack is full, then parse on the way back up, from
+    // the deepest frame outwards, until a parse succeeds.
+    const dive = (): void => {
+      try {
+        dive();
+      } catch {
+        // (stack exhausted below this frame)
+      }
+      if (outcomes[outcomes.length - 1] === 'OK') return;
+      try {
+        parse(src, '=deep');
+        outcomes.push('OK');
+      } catch (err) {
+        outcomes.push(err instanceof LuaSyntaxError ? err.message : err instanceof RangeError ? 'RangeError' : String(err));
+      }
+    };
+    dive();
+    expect(outcomes[outcomes.length - 1]).toBe('OK');
+    expect(outcomes).toContain('deep:1: chunk has too many syntax levels');
+    expect(outcomes.filter((o) => !['OK', 'RangeError', 'deep:1: chunk has too many syntax levels'].includes(o))).toEqual([]);
+  });
+});
