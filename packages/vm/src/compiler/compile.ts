@@ -26,6 +26,12 @@ import {
 import { compileError } from './errors.js';
 import { LFIELDS_PER_FLUSH, NO_REG } from '../opcodes.js';
 
+/** A token the walker knows the parser would be looking at (its lookahead),
+ *  for the ` near '...'` of limit errors. */
+interface Near { text: string; line: number }
+
+const near = (text: string, line: number): Near => ({ text, line });
+
 /** LUAI_MAXVARS */
 export const MAX_LOCALS = 200;
 /** LUAI_MAXUPVALUES */
@@ -43,8 +49,9 @@ export function compile(chunk: Chunk): Proto {
   f.isVararg = VARARG_ISVARARG;
   const fs = new FuncState(f, null, 1);
   try {
-    statList(fs, chunk.body);
-    fs.near = { text: '<eof>', line: chunk.lastLine };
+    const eof = { text: '<eof>', line: chunk.lastLine };
+    statList(fs, chunk.body, eof);
+    fs.near = eof;
     closeFunc(fs);
   } catch (e) {
     // A hand-built AST deeper than the parser allows must not crash the host.
@@ -120,7 +127,7 @@ function body(parent: FuncState, func: FunctionExpr, e: ExpDesc): void {
   adjustlocalvars(fs, nparams);
   f.numParams = fs.nactvar - (f.isVararg & VARARG_HASARG);
   fs.reserveregs(fs.nactvar);
-  statList(fs, func.body);
+  statList(fs, func.body, { text: 'end', line: func.lastLine });
   f.lastLineDefined = func.lastLine;
   fs.line = func.lastLine;
   closeFunc(fs);
@@ -186,7 +193,16 @@ function codestring(fs: FuncState, e: ExpDesc, s: string): void {
   e.init(ExpKind.K, fs.stringK(s));
 }
 
-/** expr: compiles `node` into the descriptor `v` (no code for the final value yet). */
+/** expr with `follow` as the token after it (see FuncState.follow). */
+function subexpr(fs: FuncState, node: Expression, v: ExpDesc, follow: Near | undefined): void {
+  const saved = fs.follow;
+  fs.follow = follow;
+  expr(fs, node, v);
+  fs.follow = saved;
+}
+
+/** expr: compiles `node` into the descriptor `v` (no code for the final value
+ *  yet); fs.follow is the token after it. */
 function expr(fs: FuncState, node: Expression, v: ExpDesc): void {
   switch (node.kind) {
     case 'Nil': v.init(ExpKind.NIL, 0); break;
@@ -221,13 +237,15 @@ function expr(fs: FuncState, node: Expression, v: ExpDesc): void {
       break;
     case 'Paren':
       fs.line = node.line; // `(' consumed
-      expr(fs, node.expr, v);
+      subexpr(fs, node.expr, v, near(')', node.lastLine));
       fs.line = node.lastLine;
+      fs.near = fs.follow;
       fs.dischargevars(v);
       break;
     case 'Unary':
       fs.line = node.line;
-      expr(fs, node.operand, v);
+      expr(fs, node.operand, v); // same follow as the unary expression
+      fs.near = fs.follow;
       fs.prefix(node.op === '-' ? UnOpr.MINUS : node.op === 'not' ? UnOpr.NOT : UnOpr.LEN, v);
       break;
     case 'Binary':
@@ -235,6 +253,7 @@ function expr(fs: FuncState, node: Expression, v: ExpDesc): void {
       break;
   }
   fs.line = node.lastLine;
+  fs.near = undefined;
 }
 
 // subexpr's loop over binary operators. The parser builds `a + b + c` as a
@@ -247,20 +266,35 @@ function binaryexp(fs: FuncState, node: Binary, v: ExpDesc): void {
     spine.push(leaf);
     leaf = leaf.left;
   }
-  expr(fs, leaf, v);
+  const innermost = spine[spine.length - 1]!;
+  subexpr(fs, leaf, v, near(innermost.op, innermost.opLine));
   for (let i = spine.length - 1; i >= 0; i--) {
     const b = spine[i]!;
     const op = BINOPR[b.op];
     fs.line = b.opLine;
+    fs.near = near(firstToken(b.right), b.right.line);
     fs.infix(op, v);
+    // the right operand ends at the next outer operator, or where we end
+    const outer = spine[i - 1];
+    const follow = outer !== undefined ? near(outer.op, outer.opLine) : fs.follow;
     const v2 = new ExpDesc();
-    expr(fs, b.right, v2);
+    subexpr(fs, b.right, v2, follow);
+    fs.near = follow;
     fs.posfix(op, v, v2);
+    fs.near = undefined;
     fs.line = b.lastLine;
   }
 }
 
 type Suffixed = Index | Call | MethodCall;
+
+/** The token that opens a suffix ('(' stands for every call form: the AST
+ *  doesn't say whether a string or table argument had parentheses). */
+function suffixOpener(s: Suffixed): Near {
+  if (s.kind === 'Index') return near(s.dot ? '.' : '[', s.object.lastLine);
+  if (s.kind === 'MethodCall') return near(':', s.object.lastLine);
+  return near('(', s.argsLine);
+}
 
 function suffixBase(e: Suffixed): Expression {
   return e.kind === 'Call' ? e.callee : e.object;
@@ -275,14 +309,19 @@ function suffixedexp(fs: FuncState, node: Suffixed, v: ExpDesc): void {
     spine.push(base);
     base = suffixBase(base);
   }
-  expr(fs, base, v);
+  subexpr(fs, base, v, suffixOpener(spine[spine.length - 1]!));
+  const follow = fs.follow;
   for (let i = spine.length - 1; i >= 0; i--) {
     const s = spine[i]!;
+    // each suffix ends where the next one opens, the last where we end
+    const next = spine[i - 1];
+    fs.follow = next !== undefined ? suffixOpener(next) : follow;
     switch (s.kind) {
       case 'Index':
         indexSuffix(fs, s, v);
         break;
       case 'Call':
+        fs.near = suffixOpener(s);
         fs.exp2nextreg(v);
         funcargs(fs, s, v);
         break;
@@ -290,17 +329,21 @@ function suffixedexp(fs: FuncState, node: Suffixed, v: ExpDesc): void {
         fs.line = s.methodLine;
         const key = new ExpDesc();
         codestring(fs, key, s.method);
+        fs.near = near('(', s.argsLine);
         fs.self(v, key);
         funcargs(fs, s, v);
         break;
       }
     }
+    fs.near = undefined;
     fs.line = s.lastLine;
   }
+  fs.follow = follow;
 }
 
 // `.name` or `[exp]` applied to the prefix already in `v`
 function indexSuffix(fs: FuncState, node: Index, v: ExpDesc): void {
+  fs.near = suffixOpener(node);
   fs.exp2anyreg(v);
   const key = new ExpDesc();
   if (node.dot && node.key.kind === 'String') {
@@ -308,11 +351,14 @@ function indexSuffix(fs: FuncState, node: Index, v: ExpDesc): void {
     codestring(fs, key, node.key.value);
   } else {
     // yindex -> '[' expr ']'
-    expr(fs, node.key, key);
+    subexpr(fs, node.key, key, near(']', node.lastLine));
+    fs.near = near(']', node.lastLine);
     fs.exp2val(key);
     fs.line = node.lastLine;
   }
+  fs.near = fs.follow;
   fs.indexed(v, key);
+  fs.near = undefined;
 }
 
 // funcargs -> `(' [ explist1 ] `)' | constructor | STRING
@@ -323,10 +369,12 @@ function funcargs(fs: FuncState, node: Call | MethodCall, f: ExpDesc): void {
   // with the callee's line too, since the `{' is not consumed yet.
   const args = new ExpDesc();
   if (node.args.length > 0) {
-    explist(fs, node.args, args);
+    explist(fs, node.args, args, near(')', node.lastLine));
+    fs.near = near(')', node.lastLine);
     fs.setmultret(args);
   }
   fs.line = node.lastLine;
+  fs.near = fs.follow;
   const base = f.info;
   let nparams: number;
   if (hasMultRet(args.k)) {
@@ -338,17 +386,19 @@ function funcargs(fs: FuncState, node: Call | MethodCall, f: ExpDesc): void {
   f.init(ExpKind.CALL, fs.codeABC(Op.CALL, base, nparams + 1, 2));
   fs.fixline(line);
   fs.freereg = base + 1;
+  fs.near = undefined;
 }
 
 /** explist1 -> expr { `,' expr }: all but the last go to the next registers. */
-function explist(fs: FuncState, exprs: readonly Expression[], v: ExpDesc): number {
-  expr(fs, exprs[0]!, v);
-  for (let i = 1; i < exprs.length; i++) {
-    const next = exprs[i]!;
-    fs.near = { text: firstToken(next), line: next.line };
-    fs.exp2nextreg(v);
-    fs.near = undefined;
-    expr(fs, next, v);
+function explist(fs: FuncState, exprs: readonly Expression[], v: ExpDesc, follow: Near | undefined): number {
+  for (let i = 0; i < exprs.length; i++) {
+    const e = exprs[i]!;
+    if (i > 0) {
+      fs.near = near(firstToken(e), e.line);
+      fs.exp2nextreg(v);
+      fs.near = undefined;
+    }
+    subexpr(fs, e, v, i + 1 < exprs.length ? near(',', e.lastLine) : follow);
   }
   return exprs.length;
 }
@@ -362,7 +412,13 @@ function firstToken(e: Expression): string {
       case 'False': return 'false';
       case 'Vararg': return '...';
       case 'Number': return e.raw;
-      case 'String': return `"${e.value}"`; // the AST keeps no delimiters: assume double quotes
+      case 'String': {
+        // luac shows the lexer's buffer: delimiters (the AST keeps none: assume
+        // double quotes) around the decoded bytes, cut at a NUL as C strings are
+        const text = `"${e.value}"`;
+        const nul = text.indexOf('\0');
+        return nul < 0 ? text : text.slice(0, nul);
+      }
       case 'Name': return e.name;
       case 'Table': return '{';
       case 'Function': return 'function';
@@ -385,9 +441,16 @@ function constructor(fs: FuncState, node: TableConstructor, t: ExpDesc): void {
   let tostore = 0;
   t.init(ExpKind.RELOCABLE, pc);
   const v = new ExpDesc(); // last list item read
+  fs.near = near('{', node.line);
   fs.exp2nextreg(t); // fix it at stack top (for gc)
+  fs.near = undefined;
   fs.line = node.line;
-  for (const field of node.fields) {
+  const follow = fs.follow;
+  const fields = node.fields;
+  for (let fi = 0; fi < fields.length; fi++) {
+    const field = fields[fi]!;
+    // a field ends at its separator (',' or ';': the AST doesn't say which)
+    const sep = fi + 1 < fields.length ? near(',', field.lastLine) : near('}', node.lastLine);
     // closelistfield
     if (v.k !== ExpKind.VOID) {
       fs.near = {
@@ -404,7 +467,7 @@ function constructor(fs: FuncState, node: TableConstructor, t: ExpDesc): void {
     }
     if (field.kind === 'Positional') {
       // listfield
-      expr(fs, field.value, v);
+      subexpr(fs, field.value, v, sep);
       na++;
       tostore++;
     } else {
@@ -416,20 +479,25 @@ function constructor(fs: FuncState, node: TableConstructor, t: ExpDesc): void {
         codestring(fs, key, field.name);
       } else {
         fs.line = field.line; // `[' consumed
-        expr(fs, field.key, key);
+        subexpr(fs, field.key, key, near(']', field.key.lastLine));
+        fs.near = near(']', field.key.lastLine);
         fs.exp2val(key);
         fs.line = field.key.lastLine;
       }
       nh++;
+      fs.near = near(firstToken(field.value), field.value.line);
       const rkkey = fs.exp2RK(key);
       const val = new ExpDesc();
-      expr(fs, field.value, val);
+      subexpr(fs, field.value, val, sep);
+      fs.near = sep;
       fs.codeABC(Op.SETTABLE, t.info, rkkey, fs.exp2RK(val));
+      fs.near = undefined;
       fs.freereg = reg;
     }
     fs.line = field.lastLine;
   }
   fs.line = node.lastLine;
+  fs.near = follow;
   // lastlistfield
   if (tostore !== 0) {
     if (hasMultRet(v.k)) {
@@ -441,22 +509,45 @@ function constructor(fs: FuncState, node: TableConstructor, t: ExpDesc): void {
       fs.setlist(t.info, na, tostore);
     }
   }
+  fs.near = undefined;
   fs.setB(pc, int2fb(na));
   fs.setC(pc, int2fb(nh));
 }
 
 // ---------------------------------------------------------------- statements
 
-function statList(fs: FuncState, block: Block): void {
-  for (const s of block.body) {
-    statement(fs, s);
-    fs.freereg = fs.nactvar; // free registers
+
+function statementFirstToken(s: Statement): string {
+  switch (s.kind) {
+    case 'If': return 'if';
+    case 'While': return 'while';
+    case 'Do': return 'do';
+    case 'NumericFor': case 'GenericFor': return 'for';
+    case 'Repeat': return 'repeat';
+    case 'FunctionDecl': return 'function';
+    case 'LocalFunction': case 'Local': return 'local';
+    case 'Return': return 'return';
+    case 'Break': return 'break';
+    case 'Assign': return firstToken(s.targets[0]!);
+    case 'CallStatement': return firstToken(s.call);
   }
 }
 
-function block(fs: FuncState, b: Block): void {
+function statList(fs: FuncState, block: Block, after: Near): void {
+  const stats = block.body;
+  const saved = fs.after;
+  for (let i = 0; i < stats.length; i++) {
+    const next = stats[i + 1];
+    fs.after = next === undefined ? after : { text: statementFirstToken(next), line: next.line };
+    statement(fs, stats[i]!);
+    fs.freereg = fs.nactvar; // free registers
+  }
+  fs.after = saved;
+}
+
+function block(fs: FuncState, b: Block, after: Near): void {
   enterblock(fs, false);
-  statList(fs, b);
+  statList(fs, b, after);
   leaveblock(fs);
 }
 
@@ -465,7 +556,7 @@ function statement(fs: FuncState, s: Statement): void {
   switch (s.kind) {
     case 'If': ifstat(fs, s); break;
     case 'While': whilestat(fs, s); break;
-    case 'Do': block(fs, s.body); break;
+    case 'Do': block(fs, s.body, { text: 'end', line: s.lastLine }); break;
     case 'NumericFor': fornum(fs, s); break;
     case 'GenericFor': forlist(fs, s); break;
     case 'Repeat': repeatstat(fs, s); break;
@@ -477,7 +568,7 @@ function statement(fs: FuncState, s: Statement): void {
     case 'Assign': assignment(fs, s); break;
     case 'CallStatement': {
       const v = new ExpDesc();
-      expr(fs, s.call, v);
+      subexpr(fs, s.call, v, fs.after);
       fs.setC(v.info, 1); // call statement uses no results
       break;
     }
@@ -486,11 +577,13 @@ function statement(fs: FuncState, s: Statement): void {
 }
 
 /** cond -> exp: jumps out when false; returns the false exit list. */
-function cond(fs: FuncState, e: Expression): number {
+function cond(fs: FuncState, e: Expression, follow: Near | undefined): number {
   const v = new ExpDesc();
-  expr(fs, e, v);
+  subexpr(fs, e, v, follow);
   if (v.k === ExpKind.NIL) v.k = ExpKind.FALSE; // `falses' are all equal here
+  fs.near = follow;
   fs.goiftrue(v);
+  fs.near = undefined;
   return v.f;
 }
 
@@ -509,11 +602,11 @@ function breakstat(fs: FuncState): void {
 // whilestat -> WHILE cond DO block END
 function whilestat(fs: FuncState, s: While): void {
   const whileinit = fs.getlabel();
-  const condexit = cond(fs, s.cond);
+  const condexit = cond(fs, s.cond, near('do', s.body.body.length === 0 ? s.body.line : s.cond.lastLine));
   enterblock(fs, true);
   // `do' consumed: the AST gives its line only as an empty body's line
   if (s.body.body.length === 0) fs.line = s.body.line;
-  block(fs, s.body);
+  block(fs, s.body, { text: 'end', line: s.lastLine });
   fs.near = { text: 'end', line: s.lastLine };
   fs.patchlist(fs.jump(), whileinit);
   fs.near = undefined;
@@ -527,9 +620,9 @@ function repeatstat(fs: FuncState, s: Repeat): void {
   const repeatInit = fs.getlabel();
   enterblock(fs, true); // loop block
   const bl2 = enterblock(fs, false); // scope block
-  statList(fs, s.body);
+  statList(fs, s.body, { text: 'until', line: s.untilLine });
   fs.line = s.untilLine;
-  const condexit = cond(fs, s.cond); // read condition (inside scope block)
+  const condexit = cond(fs, s.cond, fs.after); // read condition (inside scope block)
   if (!bl2.upval) {
     leaveblock(fs);
     fs.patchlist(condexit, repeatInit);
@@ -544,14 +637,14 @@ function repeatstat(fs: FuncState, s: Repeat): void {
 }
 
 // forbody -> DO block
-function forbody(fs: FuncState, base: number, line: number, nvars: number, isnum: boolean, doLine: number, b: Block): void {
+function forbody(fs: FuncState, base: number, line: number, nvars: number, isnum: boolean, doLine: number, b: Block, endLine: number): void {
   adjustlocalvars(fs, 3); // control variables
   fs.line = doLine;
   const prep = isnum ? fs.codeAsBx(Op.FORPREP, base, NO_JUMP) : fs.jump();
   enterblock(fs, false); // scope for declared variables
   adjustlocalvars(fs, nvars);
   fs.reserveregs(nvars);
-  block(fs, b);
+  block(fs, b, { text: 'end', line: endLine });
   leaveblock(fs);
   fs.patchtohere(prep);
   const endfor = isnum ? fs.codeAsBx(Op.FORLOOP, base, NO_JUMP) : fs.codeABC(Op.TFORLOOP, base, 0, nvars);
@@ -567,23 +660,27 @@ function fornum(fs: FuncState, s: NumericFor): void {
   newLocalvar(fs, '(for limit)', 1);
   newLocalvar(fs, '(for step)', 2);
   newLocalvar(fs, s.var, 3);
-  exp1(fs, s.start);
-  exp1(fs, s.limit);
+  const doTok = near('do', s.doLine);
+  exp1(fs, s.start, near(',', s.start.lastLine));
+  exp1(fs, s.limit, s.step !== undefined ? near(',', s.limit.lastLine) : doTok);
   if (s.step !== undefined) {
-    exp1(fs, s.step);
+    exp1(fs, s.step, doTok);
   } else {
+    fs.near = doTok;
     fs.codeABx(Op.LOADK, fs.freereg, fs.numberK(1));
     fs.reserveregs(1);
   }
-  forbody(fs, base, s.line, 1, true, s.doLine, s.body);
+  forbody(fs, base, s.line, 1, true, s.doLine, s.body, s.lastLine);
   fs.line = s.lastLine;
   leaveblock(fs); // loop scope (`break' jumps to this point)
 }
 
-function exp1(fs: FuncState, e: Expression): void {
+function exp1(fs: FuncState, e: Expression, follow: Near): void {
   const v = new ExpDesc();
-  expr(fs, e, v);
+  subexpr(fs, e, v, follow);
+  fs.near = follow;
   fs.exp2nextreg(v);
+  fs.near = undefined;
 }
 
 // forlist -> NAME {,NAME} IN explist1 forbody
@@ -598,9 +695,13 @@ function forlist(fs: FuncState, s: GenericFor): void {
   // lparser.c takes the line after `in`: the first expression's line
   const line = s.exprs[0]!.line;
   const e = new ExpDesc();
-  adjustAssign(fs, 3, explist(fs, s.exprs, e), e);
+  const doTok = near('do', s.doLine);
+  const nexps = explist(fs, s.exprs, e, doTok);
+  fs.near = doTok;
+  adjustAssign(fs, 3, nexps, e);
   fs.checkstack(3); // extra space to call generator
-  forbody(fs, base, line, nvars - 3, false, s.doLine, s.body);
+  fs.near = undefined;
+  forbody(fs, base, line, nvars - 3, false, s.doLine, s.body, s.lastLine);
   fs.line = s.lastLine;
   leaveblock(fs);
 }
@@ -616,15 +717,17 @@ function ifstat(fs: FuncState, s: If): void {
     }
     // test_then_block
     fs.line = clause.line;
-    flist = cond(fs, clause.cond);
+    flist = cond(fs, clause.cond, near('then', clause.thenLine));
     fs.line = clause.thenLine;
-    block(fs, clause.body);
+    const next = s.clauses[i + 1];
+    block(fs, clause.body, next !== undefined ? { text: 'elseif', line: next.line }
+      : s.orelse !== undefined ? { text: 'else', line: s.elseLine ?? s.lastLine } : { text: 'end', line: s.lastLine });
   });
   if (s.orelse !== undefined) {
     escapelist = fs.concat(escapelist, fs.jump());
     fs.patchtohere(flist);
     fs.line = s.elseLine ?? fs.line; // skip ELSE (after patch, for correct line info)
-    block(fs, s.orelse);
+    block(fs, s.orelse, { text: 'end', line: s.lastLine });
   } else {
     escapelist = fs.concat(escapelist, flist);
   }
@@ -668,10 +771,12 @@ function localstat(fs: FuncState, s: Local): void {
   for (let i = 0; i < nvars; i++) newLocalvar(fs, s.names[i]!, i);
   const e = new ExpDesc();
   let nexps = 0;
-  if (s.values.length > 0) nexps = explist(fs, s.values, e);
+  if (s.values.length > 0) nexps = explist(fs, s.values, e, fs.after);
   fs.line = s.lastLine;
+  fs.near = fs.after;
   adjustAssign(fs, nvars, nexps, e);
   adjustlocalvars(fs, nvars);
+  fs.near = undefined;
 }
 
 function adjustAssign(fs: FuncState, nvars: number, nexps: number, e: ExpDesc): void {
@@ -692,9 +797,9 @@ function adjustAssign(fs: FuncState, nvars: number, nexps: number, e: ExpDesc): 
 }
 
 /** The lvalue of an assignment target (primaryexp without the final discharge). */
-function lvalue(fs: FuncState, target: Name | Index, v: ExpDesc): void {
+function lvalue(fs: FuncState, target: Name | Index, v: ExpDesc, follow: Near): void {
   if (target.kind === 'Name') singlevar(fs, target.name, v);
-  else suffixedexp(fs, target, v);
+  else subexpr(fs, target, v, follow);
   fs.line = target.lastLine;
 }
 
@@ -724,17 +829,21 @@ function checkConflict(fs: FuncState, lhs: readonly ExpDesc[], v: ExpDesc): void
 // assignment -> `,' primaryexp assignment | `=' explist1
 function assignment(fs: FuncState, s: Assign): void {
   const lhs: ExpDesc[] = [];
-  for (const target of s.targets) {
+  s.targets.forEach((target, i) => {
     const v = new ExpDesc();
-    lvalue(fs, target, v);
+    const follow = i + 1 < s.targets.length ? near(',', target.lastLine) : near('=', s.eqLine);
+    lvalue(fs, target, v, follow);
+    fs.near = follow;
     if (lhs.length > 0 && v.k === ExpKind.LOCAL) checkConflict(fs, lhs, v);
+    fs.near = undefined;
     lhs.push(v);
-  }
+  });
   const nvars = lhs.length;
   fs.line = s.eqLine;
   const e = new ExpDesc();
-  const nexps = explist(fs, s.values, e);
+  const nexps = explist(fs, s.values, e, fs.after);
   fs.line = s.lastLine;
+  fs.near = fs.after;
   let i = nvars - 1;
   if (nexps !== nvars) {
     adjustAssign(fs, nvars, nexps, e);
@@ -748,6 +857,7 @@ function assignment(fs: FuncState, s: Assign): void {
     e.init(ExpKind.NONRELOC, fs.freereg - 1); // default assignment
     fs.storevar(lhs[i]!, e);
   }
+  fs.near = undefined;
 }
 
 // retstat -> RETURN explist
@@ -758,8 +868,9 @@ function retstat(fs: FuncState, s: Return): void {
     first = nret = 0; // return no values
   } else {
     const e = new ExpDesc();
-    nret = explist(fs, s.values, e);
+    nret = explist(fs, s.values, e, fs.after);
     fs.line = s.lastLine;
+    fs.near = fs.after;
     if (hasMultRet(e.k)) {
       fs.setmultret(e);
       if (e.k === ExpKind.CALL && nret === 1) fs.setOp(e.info, Op.TAILCALL); // tail call?
@@ -773,4 +884,5 @@ function retstat(fs: FuncState, s: Return): void {
     }
   }
   fs.ret(first, nret);
+  fs.near = undefined;
 }

@@ -133,6 +133,10 @@ export class FuncState {
   /** The lookahead token (text and line) where the walker knows it, for the
    *  ` near '...'` part of limit errors; undefined elsewhere. */
   near: { text: string; line: number } | undefined = undefined;
+  /** The token after the expression being compiled (compile.ts's subexpr). */
+  follow: { text: string; line: number } | undefined = undefined;
+  /** The token after the statement being compiled (see compile.ts's statList). */
+  after: { text: string; line: number } | undefined = undefined;
 
   constructor(f: Proto, prev: FuncState | null, line: number) {
     this.f = f;

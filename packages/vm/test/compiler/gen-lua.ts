@@ -40,14 +40,26 @@ interface Ctx {
 const GLOBALS = ['x', 'y', 'print', 't', 'f'];
 const NUMBERS = ['0', '1', '2', '3', '10', '0.5', '1e3', '255', '1e300', '0x10', '-0', '3.25', '100000'];
 const STRINGS = ['"a"', '"b"', "'str'", '"\\n\\0x"', '""', '[[long]]', '"k"'];
+/** Double-quoted only: the AST keeps no delimiters, and errors quote the token. */
+const PLAIN_STRINGS = ['"a"', '"b"', '"\\n\\0x"', '""', '"k"'];
 const BINOPS = ['+', '-', '*', '/', '%', '^', '..', '==', '~=', '<', '<=', '>', '>=', 'and', 'or'];
 const UNOPS = ['-', '- ', 'not ', '#'];
 
 export class LuaGen {
   private r: Rng;
   private localCount = 0;
-  constructor(seed: number) {
+  /** Only `f(...)` calls, ',' separators, no trailing separator, and
+   *  double-quoted strings: forms whose tokens the AST records exactly (it
+   *  doesn't keep `f{...}` vs `f({...})`, ',' vs ';', or string delimiters). */
+  private readonly plain: boolean;
+  constructor(seed: number, options: { plain?: boolean } = {}) {
     this.r = new Rng(seed);
+    this.plain = options.plain === true;
+  }
+
+  /** One expression in the main function's context (locals a, b, c declared by the caller). */
+  expression(depth: number): string {
+    return this.expr({ locals: ['a', 'b', 'c'], vararg: true, inLoop: false, depth: 0, indent: '' }, depth);
   }
 
   chunk(): string {
@@ -97,7 +109,7 @@ export class LuaGen {
     const r = this.r;
     switch (r.int(8)) {
       case 0: return r.pick(NUMBERS);
-      case 1: return r.pick(STRINGS);
+      case 1: return r.pick(this.plain ? PLAIN_STRINGS : STRINGS);
       case 2: return r.pick(['nil', 'true', 'false']);
       case 3: return ctx.vararg ? '...' : 'nil';
       default: return this.name(ctx);
@@ -124,7 +136,7 @@ export class LuaGen {
   private call(ctx: Ctx, depth: number): string {
     const r = this.r;
     const callee = this.callee(ctx, depth);
-    switch (r.int(6)) {
+    switch (this.plain ? 2 + r.int(4) : r.int(6)) {
       case 0: return `${callee} ${r.pick(STRINGS)}`;
       case 1: return `${callee}${this.table(ctx, depth)}`;
       case 2: return `${callee}:${r.pick(['m', 'n'])}(${this.args(ctx, depth)})`;
@@ -149,7 +161,7 @@ export class LuaGen {
         default: items.push(n > 20 ? r.pick(NUMBERS) : this.expr(ctx, depth - 1));
       }
     }
-    return `{${items.join(r.pick([',', ';']) + this.nl(ctx))}${n > 0 && r.chance(0.2) ? ',' : ''}}`;
+    return `{${items.join((this.plain ? ',' : r.pick([',', ';'])) + this.nl(ctx))}${n > 0 && !this.plain && r.chance(0.2) ? ',' : ''}}`;
   }
 
   private funcExpr(ctx: Ctx): string {
