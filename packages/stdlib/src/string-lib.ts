@@ -34,20 +34,30 @@ export function optInt(L: LuaState, n: number, def: number): number {
   return L.arg(n) === undefined ? def : checkInt(L, n);
 }
 
-// One matcher per engine would do; matching never re-enters itself except
-// through gsub callbacks, which get their own state (see strGsub).
+// find, match and gsub with a string replacement share one matcher (no
+// allocation per call). A budget hook could run Lua that matches again
+// while it is in use, so a busy shared matcher is never handed out twice.
 const sharedState = new MatchState();
-
+let sharedBusy = false;
 // The state whose budget the shared matcher charges (set on every use, so
-// the hot find/match path allocates no closure).
+// the hot path allocates no closure).
 let sharedOwner: LuaState | undefined;
 sharedState.onWork = () => chargeWork(sharedOwner!);
 
-/** A matcher whose work is charged to L's budget. */
-function matcherFor(L: LuaState, ms: MatchState): MatchState {
-  if (ms === sharedState) sharedOwner = L;
-  else ms.onWork = () => chargeWork(L);
-  return ms;
+/** A matcher charging L's budget: the shared one when free; release() after use. */
+function acquireMatcher(L: LuaState, mayCallLua: boolean): MatchState {
+  if (mayCallLua || sharedBusy) {
+    const ms = new MatchState();
+    ms.onWork = () => chargeWork(L);
+    return ms;
+  }
+  sharedBusy = true;
+  sharedOwner = L;
+  return sharedState;
+}
+
+function releaseMatcher(ms: MatchState): void {
+  if (ms === sharedState) sharedBusy = false;
 }
 
 function patternError(L: LuaState, e: unknown): unknown {
@@ -149,7 +159,7 @@ function findOrMatch(L: LuaState, find: boolean): number {
   const p = L.checkString(2);
   const init = L.optInteger(3, 1);
   const plain = find && L.arg(4) !== undefined && L.arg(4) !== false;
-  const ms = matcherFor(L, sharedState);
+  const ms = acquireMatcher(L, false);
   try {
     if (!findMatch(ms, s, p, init, plain, find)) {
       L.push(undefined);
@@ -163,6 +173,8 @@ function findOrMatch(L: LuaState, find: boolean): number {
     return pushCaptures(L, ms, ms.matchStart, ms.matchEnd, true);
   } catch (e) {
     throw patternError(L, e);
+  } finally {
+    releaseMatcher(ms);
   }
 }
 
@@ -214,7 +226,7 @@ function strGsub(L: LuaState): number {
   const replStr = tr === 'string' ? (repl as string) : tr === 'number' ? numberToString(repl as number) : '';
   // A callback or an __index metamethod may call gsub again, so those calls
   // own their matcher.
-  const ms = matcherFor(L, isTable || isFunction ? new MatchState() : sharedState);
+  const ms = acquireMatcher(L, isTable || isFunction);
   const addValue = (m: MatchState, s: number, e: number): string => {
     if (!isTable && !isFunction) return expandReplacement(m, replStr, s, e, numberToString);
     let v: LuaValue;
@@ -238,6 +250,8 @@ function strGsub(L: LuaState): number {
     out = gsubLoop(ms, src, p, maxN, addValue);
   } catch (e) {
     throw patternError(L, e);
+  } finally {
+    releaseMatcher(ms);
   }
   L.push(out[0]);
   L.push(out[1]);

@@ -1,5 +1,6 @@
 import { LuaError, newState, runChunk } from '@valua/vm';
 import { openLibs } from '../src/open.js';
+import { runLua } from './lua-batch.js';
 
 describe('string library and the VM budget', () => {
   // lua5.1 spins in C on these (2^40 backtracking paths); Valua's matcher
@@ -39,5 +40,17 @@ describe('string library and the VM budget', () => {
     expect(out.join('')).toBe('');
     expect(r.status).not.toBe(0);
     expect(Date.now() - t0).toBeLessThan(5000);
+  });
+
+  test('a hook that matches again while a match runs does not disturb it', () => {
+    const code = 'print(string.find(string.rep("a", 16), "(" .. string.rep("a?", 16) .. ")" .. string.rep("a", 16)))';
+    const L = newState();
+    openLibs(L, { only: ['string'] });
+    runChunk('function onhook() hooked = (hooked or 0) + 1 assert(string.find("xbc", "(b)") == 2) end', '=setup', { state: L });
+    const onhook = L.getGlobal('onhook');
+    L.g.setBudgetHook(50, (L1) => void L1.invoke(onhook, []));
+    const out: string[] = [];
+    runChunk(code + ' print(hooked > 10)', '=t', { state: L, stdout: (s) => void out.push(s) });
+    expect(out.join('')).toBe(runLua(code).stdout + 'true\n');
   });
 });
