@@ -85,6 +85,9 @@ export function precall(L: LuaState, func: number, nresults: number): number {
     if (p.isVararg === 0) {
       base = func + 1;
       ensureStack(L, base + p.maxStackSize + MIN_STACK);
+      // Extra arguments are dropped: their registers start as nil locals
+      // (lua5.1: "local function f(a) local b; print(b) end f(1, 2)" prints nil).
+      if (nargs > np) nargs = np;
     } else {
       // adjust_varargs: fixed parameters move above the actual arguments;
       // the extra arguments stay below base for VARARG.

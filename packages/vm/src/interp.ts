@@ -10,7 +10,8 @@ import { Op, MAXARG_SBX, LFIELDS_PER_FLUSH } from './opcodes.js';
 import { LuaTable } from './table.js';
 import type { LuaValue, UpVal } from './value.js';
 import { LuaClosure } from './value.js';
-import type { LuaState, CallFrame } from './state.js';
+import type { LuaState } from './state.js';
+import { CallFrame } from './state.js';
 import type { Proto, Constant } from './proto.js';
 import {
   precall, poscall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
@@ -349,6 +350,42 @@ export function execute(L: LuaState, entryCi: number): void {
         const nresults = ((i >>> 14) & 0x1ff) - 1;
         if (b !== 0) L.top = ra + b;
         f.savedpc = pc;
+        const fn = stack[ra];
+        if (fn instanceof LuaClosure && fn.proto.isVararg === 0 && L.ci + 1 < L.ciLimit) {
+          // precall's Lua path, inlined for the common fixed-arity call.
+          const np = fn.proto;
+          const nbase = ra + 1;
+          const ntop = nbase + np.maxStackSize;
+          if (stack.length < ntop + MIN_STACK) ensureStack(L, ntop + MIN_STACK);
+          let j = L.top;
+          if (j > nbase + np.numParams) j = nbase + np.numParams;
+          for (; j < ntop; j++) stack[j] = undefined;
+          const frames = L.frames;
+          const ci = L.ci + 1;
+          let nf = frames[ci];
+          if (nf === undefined) { nf = new CallFrame(); frames.push(nf); }
+          nf.func = ra;
+          nf.base = nbase;
+          nf.top = ntop;
+          nf.savedpc = 0;
+          nf.nresults = nresults;
+          nf.tailcalls = 0;
+          nf.closure = fn;
+          nf.host = undefined;
+          L.ci = ci;
+          L.base = nbase;
+          L.top = ntop;
+          f = nf;
+          cl = fn;
+          p = np;
+          code = np.code;
+          k = np.k;
+          upvals = fn.upvals;
+          base = nbase;
+          pc = 0;
+          if (--g.budget <= 0) budgetExhausted(L);
+          break;
+        }
         const r = precall(L, ra, nresults);
         if (r === PRECALL_LUA) {
           f = L.frames[L.ci]!;

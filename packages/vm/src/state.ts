@@ -63,6 +63,9 @@ export class CallFrame {
   }
 }
 
+/** The budget when no hook is set: refilled silently when it runs out. */
+const NO_BUDGET = 0x3fffffff;
+
 export class GlobalState {
   /** The table of globals (_G) new functions get as environment. */
   globals: LuaTable;
@@ -90,8 +93,9 @@ export class GlobalState {
     this.stringMetatable = undefined;
     this.write = (s: string) => { void s; };
     this.mainThread = main;
-    this.budget = Infinity;
-    this.budgetInterval = Infinity;
+    // Small integers (V8 Smis): a double here would box on every decrement.
+    this.budget = NO_BUDGET;
+    this.budgetInterval = NO_BUDGET;
     this.onBudget = undefined;
     this.interruptValue = undefined;
     this.interrupted = false;
@@ -102,7 +106,7 @@ export class GlobalState {
    * - PUC's count hook. The hook may throw a LuaError to stop the script.
    */
   setBudgetHook(interval: number, hook: ((L: LuaState) => void) | undefined): void {
-    this.budgetInterval = hook === undefined ? Infinity : interval;
+    this.budgetInterval = hook === undefined ? NO_BUDGET : Math.max(1, Math.min(Math.floor(interval), NO_BUDGET));
     this.onBudget = hook;
     this.budget = this.interrupted ? 0 : this.budgetInterval;
   }

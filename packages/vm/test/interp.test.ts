@@ -186,3 +186,9 @@ describe('compiled programs against lua5.1', () => {
     });
   }
 });
+
+describe('call setup', () => {
+  it('drops extra arguments so later locals start nil', () => {
+    expectSame('local function f(a) local b; print(a, b) end f(1, 2)\nlocal function g(a, ...) local c; print(a, c, ...) end g(1, 2, 3)');
+  });
+});
