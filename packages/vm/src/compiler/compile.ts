@@ -111,7 +111,7 @@ function leaveblock(fs: FuncState): void {
 }
 
 // body -> `(' parlist `)' chunk END
-function body(parent: FuncState, func: FunctionExpr, e: ExpDesc): void {
+function body(parent: FuncState, func: FunctionExpr, e: ExpDesc, follow: Near | undefined): void {
   const f = new Proto(parent.f.source);
   f.lineDefined = func.line;
   const fs = new FuncState(f, parent, parent.line);
@@ -130,6 +130,7 @@ function body(parent: FuncState, func: FunctionExpr, e: ExpDesc): void {
   statList(fs, func.body, { text: 'end', line: func.lastLine });
   f.lastLineDefined = func.lastLine;
   fs.line = func.lastLine;
+  fs.near = follow; // `end' consumed: the parser looks at what follows
   closeFunc(fs);
   // pushclosure
   parent.line = func.lastLine;
@@ -225,7 +226,7 @@ function expr(fs: FuncState, node: Expression, v: ExpDesc): void {
       constructor(fs, node, v);
       break;
     case 'Function':
-      body(fs, node, v);
+      body(fs, node, v, fs.follow);
       break;
     case 'Name':
       singlevar(fs, node.name, v);
@@ -623,6 +624,7 @@ function repeatstat(fs: FuncState, s: Repeat): void {
   statList(fs, s.body, { text: 'until', line: s.untilLine });
   fs.line = s.untilLine;
   const condexit = cond(fs, s.cond, fs.after); // read condition (inside scope block)
+  fs.near = fs.after;
   if (!bl2.upval) {
     leaveblock(fs);
     fs.patchlist(condexit, repeatInit);
@@ -634,6 +636,7 @@ function repeatstat(fs: FuncState, s: Repeat): void {
     fs.patchlist(fs.jump(), repeatInit); // and repeat
   }
   leaveblock(fs); // finish loop
+  fs.near = undefined;
 }
 
 // forbody -> DO block
@@ -645,11 +648,13 @@ function forbody(fs: FuncState, base: number, line: number, nvars: number, isnum
   adjustlocalvars(fs, nvars);
   fs.reserveregs(nvars);
   block(fs, b, { text: 'end', line: endLine });
+  fs.near = near('end', endLine);
   leaveblock(fs);
   fs.patchtohere(prep);
   const endfor = isnum ? fs.codeAsBx(Op.FORLOOP, base, NO_JUMP) : fs.codeABC(Op.TFORLOOP, base, 0, nvars);
   fs.fixline(line); // pretend that `OP_FOR' starts the loop
   fs.patchlist(isnum ? endfor : fs.jump(), prep + 1);
+  fs.near = undefined;
 }
 
 // fornum -> NAME = exp1,exp1[,exp1] forbody
@@ -747,7 +752,7 @@ function funcstat(fs: FuncState, s: FunctionDecl): void {
     fs.indexed(v, key);
   }
   const b = new ExpDesc();
-  body(fs, s.func, b);
+  body(fs, s.func, b, fs.after);
   fs.storevar(v, b);
   fs.fixline(s.line); // definition `happens' in the first line
 }
@@ -759,7 +764,7 @@ function localfunc(fs: FuncState, s: LocalFunction): void {
   fs.reserveregs(1);
   adjustlocalvars(fs, 1);
   const b = new ExpDesc();
-  body(fs, s.func, b);
+  body(fs, s.func, b, fs.after);
   fs.storevar(v, b);
   // debug information will only see the variable after this point!
   getlocvar(fs, fs.nactvar - 1).startpc = fs.pc;

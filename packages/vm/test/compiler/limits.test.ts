@@ -37,6 +37,14 @@ const cases: [string, string][] = [
   ['a 300-item constructor is flushed, not too complex', `local t = {${repeat('x', 300, ',')}}`],
   ['while body over 131071 instructions', `while x do\n${repeat('a = 1', 140000, '\n')}\nend`],
   ['if body over 131071 instructions', `local a\nif x then\n${repeat('a = 1', 140000, '\n')}\nend`],
+  // the long jump is fixed while the parser looks at different tokens:
+  ['if, then a call', `local a\nif x then\n${repeat('a = 1', 131080, '\n')}\nend\nprint(1)\n`],
+  ['if with elseif', `local a\nif x then\n${repeat('a = 1', 131080, '\n')}\nelseif z then y() end\n`],
+  ['if ending a function', `local function f()\nif x then\n${repeat('a = 1', 131080, '\n')}\nend\nend\n`],
+  ['repeat', `local a\nrepeat\n${repeat('a = 1', 131080, '\n')}\nuntil x\nz()\n`],
+  ['repeat with an upvalue', `local a\nrepeat\nlocal q = 1\nf = function() return q end\n${repeat('a = 1', 131080, '\n')}\nuntil x\nz()\n`],
+  ['numeric for', `local a\nfor i = 1, 2 do\n${repeat('a = 1', 131080, '\n')}\nend\nz()\n`],
+  ['generic for', `local a\nfor k in pairs(t) do\n${repeat('a = 1', 131080, '\n')}\nend\nz()\n`],
   ['a short while body', `while x do\n${repeat('a = 1', 1000, '\n')}\nend`],
   ['262143 constants fit', `local t = {${Array.from({ length: 262143 }, (_, i) => i).join(',')}}`],
 ];
