@@ -3,7 +3,7 @@ import {
   cutAtNul, formatChar, formatDouble, formatInteger, formatString, quoteString, scanFormat,
   type FormatSpec,
 } from '../src/format.js';
-import { EMIT, luaNumber, luaString, parseRecords, runLua } from './lua-batch.js';
+import { EMIT, luaNumber, luaString, parseRecords, runLua, SEED } from './lua-batch.js';
 
 // Formats one spec with the engine the way lstrlib dispatches it.
 function engineFormat(fmt: string, arg: number | string): string {
@@ -51,7 +51,7 @@ const interesting = [0, -0, 1, -1, 0.5, 1.5, 2.5, -2.5, 0.125, 1e15, 1e16, 1e21,
   5e-324, 2.2250738585072014e-308, 1e-5, 1e-4, 0.1, 0.3, 123456.789, 9.5, 99.5, 999999.5, 0.00001234,
   2 ** 53, 2 ** 63, -(2 ** 63), 2 ** 64, 3.7, -3.7, Infinity, -Infinity, 1 / 3, 2 / 3, 5e-5, 9.9999999e-5];
 
-describe('format engine vs lua5.1', () => {
+describe(`format engine vs lua5.1 (seed ${SEED})`, () => {
   test('doubles with random specs', () => {
     // exact binary fractions (ties), short decimals (near ties), integers (ties past the point)
     const numArb = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(...interesting),
@@ -59,7 +59,7 @@ describe('format engine vs lua5.1', () => {
       fc.integer({ min: -(2 ** 40), max: 2 ** 40 }).map((n) => n / 1024),
       fc.integer({ min: -100000, max: 100000 }).map((n) => n / 1000),
       fc.integer({ min: -(2 ** 53), max: 2 ** 53 }));
-    const cases = fc.sample(fc.tuple(specArb('eEfgG'), numArb), 5000);
+    const cases = fc.sample(fc.tuple(specArb('eEfgG'), numArb), { numRuns: 5000, seed: SEED + 1 });
     const expected = luaFormat(cases);
     cases.forEach(([fmt, x], k) => expect([fmt, x, engineFormat(fmt, x)]).toEqual([fmt, x, expected[k]]));
   });
@@ -67,7 +67,7 @@ describe('format engine vs lua5.1', () => {
   test('integers with random specs', () => {
     const numArb = fc.oneof(fc.double({ noNaN: true }), fc.constantFrom(...interesting),
       fc.integer({ min: -1000, max: 1000 }), fc.maxSafeInteger());
-    const cases = fc.sample(fc.tuple(specArb('diouxXc'), numArb), 3000);
+    const cases = fc.sample(fc.tuple(specArb('diouxXc'), numArb), { numRuns: 3000, seed: SEED + 2 });
     const expected = luaFormat(cases);
     cases.forEach(([fmt, x], k) => expect([fmt, x, engineFormat(fmt, x)]).toEqual([fmt, x, expected[k]]));
   });
@@ -75,7 +75,7 @@ describe('format engine vs lua5.1', () => {
   test('strings with %s and %q', () => {
     const strArb = fc.oneof(fc.string({ maxLength: 12 }).map((s) => s.replace(/[^\x00-\xff]/g, 'x')),
       fc.uint8Array({ maxLength: 130 }).map((b) => String.fromCharCode(...b)));
-    const cases = fc.sample(fc.tuple(fc.oneof(specArb('s'), fc.constant('%q')), strArb), 1500);
+    const cases = fc.sample(fc.tuple(fc.oneof(specArb('s'), fc.constant('%q')), strArb), { numRuns: 1500, seed: SEED + 3 });
     const expected = luaFormat(cases);
     cases.forEach(([fmt, s], k) => {
       // lstrlib keeps a long string whole when no precision is given

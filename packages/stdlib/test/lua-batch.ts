@@ -46,3 +46,10 @@ export function luaString(s: string): string {
   for (let i = 0; i < s.length; i++) out += '\\' + s.charCodeAt(i);
   return out + '"';
 }
+
+/**
+ * The seed of this run's generated cases: random per run, fixed with
+ * FC_SEED=<n> to replay a failure (test names print it).
+ */
+export const SEED = Number(process.env['FC_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
+
