@@ -1,6 +1,9 @@
 // Builds a byte string from many small pieces (single bytes and slices)
 // without a rope of millions of one-character strings: bytes collect in a
 // typed buffer that is turned into text 8 KB at a time.
+// One sink is reused by its owner (finish() empties it): library code never
+// re-enters itself while a sink is in use, and a fresh 16 KB buffer per
+// string would dominate the cost of short strings.
 
 const CHUNK = 8192;
 
@@ -11,6 +14,12 @@ export class ByteSink {
 
   constructor() {
     this.buf = new Uint16Array(CHUNK);
+    this.n = 0;
+    this.parts = [];
+  }
+
+  /** Empties the sink (a previous user may have stopped half way, on an error). */
+  reset(): void {
     this.n = 0;
     this.parts = [];
   }

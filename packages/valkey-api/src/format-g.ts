@@ -45,6 +45,27 @@ export function formatG(x: number, prec: number): string {
   if (Number.isInteger(x) && x < 1e14 && x > -1e14 && Math.abs(x) < 10 ** prec) return String(x);
   const neg = x < 0;
   const ax = neg ? -x : x;
+  // Fast path: when JS's shortest round-trip form has at most `prec`
+  // significant digits, the exact value rounds to those same digits (it is
+  // within half an ulp of them, far less than half a unit of the last
+  // digit), so %g prints that form; in [1e-4, 1e15) JS writes it in fixed
+  // notation just as %g does.
+  if (ax >= 1e-4 && ax < 1e15) {
+    const short = String(ax);
+    let sig = 0;
+    let intDigits = -1;
+    let leading = true;
+    for (let i = 0; i < short.length; i++) {
+      const c = short.charCodeAt(i);
+      if (c === 46) intDigits = i;
+      else if (!leading || c !== 48) {
+        leading = false;
+        sig++;
+      }
+    }
+    if (intDigits < 0) intDigits = short.length;
+    if (sig <= prec && (ax < 1 || intDigits <= prec)) return neg ? '-' + short : short;
+  }
   let [digits, exp] = splitExp(ax.toExponential(prec - 1));
   // A tie shows as a 5 in the next digit; only an exact one needs care.
   const longer = ax.toExponential(prec);

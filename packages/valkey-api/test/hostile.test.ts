@@ -124,6 +124,17 @@ describe('truncated and random bytes', () => {
     }
   });
 
+  test('a call that failed half way leaves nothing behind for the next one', () => {
+    expect(String(err('cjson', 'decode', ['"ab\\x"']))).toBe('Expected value but found invalid escape code at character 4');
+    expect(libCall(L, 'cjson', 'decode', ['"\\n"']).values[0]).toBe('\n');
+    const bad = new LuaTable();
+    bad.setInt(1, 'some text');
+    bad.setInt(2, new LuaTable());
+    (bad.getInt(2) as LuaTable).setStr('f', L.getGlobal('print'));
+    expect(String(err('cjson', 'encode', [bad]))).toBe('Cannot serialise function: type not supported');
+    expect(libCall(L, 'cjson', 'encode', ['x']).values[0]).toBe('"x"');
+  });
+
   test('random bytes: a value or the library error, never anything else', () => {
     const bytes = fc.uint8Array({ maxLength: 64 }).map((b) => String.fromCharCode(...b));
     fc.assert(fc.property(bytes, (s) => {

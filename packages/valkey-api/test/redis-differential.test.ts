@@ -82,7 +82,7 @@ const run = haveRedis() ? describe : describe.skip;
 
 run('helper libraries equal redis-server 7.0 on generated scripts', () => {
   const server = new RedisServer();
-  beforeAll(() => server.start(), 20000);
+  beforeAll(() => server.start(), 60000);
   afterAll(() => server.stop());
 
   test('cjson.decode of JSON-like text (errors, positions, numbers, escapes)', async () => {

@@ -11,6 +11,8 @@ import { CjsonConfig, LibError, MAX_C_STACK } from './config.js';
 import { cStrtod } from '../c-strtod.js';
 import { JSON_NULL } from './null.js';
 import { ByteSink } from '../byte-sink.js';
+
+const SINK = new ByteSink();
 import { arrayTable } from '../array-table.js';
 
 // Token types, numbered as json_token_type_t (the names index TOKEN_NAMES).
@@ -260,7 +262,8 @@ class Parser {
       return;
     }
     // Escapes (or no closing quote): byte by byte.
-    const out = new ByteSink();
+    const out = SINK;
+    out.reset();
     const n = s.length;
     let p = start;
     for (;;) {

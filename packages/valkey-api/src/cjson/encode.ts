@@ -12,6 +12,8 @@ import { luaTypeName } from '../lua-types.js';
 import { JSON_NULL } from './null.js';
 import { ByteSink } from '../byte-sink.js';
 
+const SINK = new ByteSink();
+
 // char2escape: the bytes lua_cjson.c escapes, with its exact spellings
 // (lower-case \u00XX, and "/" as "\/").
 const ESCAPES: (string | undefined)[] = [];
@@ -29,27 +31,37 @@ ESCAPES[34] = '\\"';
 ESCAPES[47] = '\\/';
 ESCAPES[92] = '\\\\';
 
-/** json_append_string: the quoted, escaped form of a byte string. */
-export function quoteString(s: string): string {
+/** json_append_string into a sink: the quoted, escaped form of a byte string. */
+function appendString(out: ByteSink, s: string): void {
   const n = s.length;
-  let i = 0;
-  // Most strings need no escape: find the first byte that does.
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 34 || c === 47 || c === 92 || c === 0x7f) break;
-  }
-  if (i === n) return '"' + s + '"';
-  const out = new ByteSink();
   out.byte(34);
-  out.text(s.slice(0, i));
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    const e = ESCAPES[c];
-    if (e === undefined) out.byte(c);
-    else for (let k = 0; k < e.length; k++) out.byte(e.charCodeAt(k));
+  if (n > 64) {
+    // Long strings: copy the runs between escapes whole.
+    let from = 0;
+    for (let i = 0; i < n; i++) {
+      const e = ESCAPES[s.charCodeAt(i)];
+      if (e === undefined) continue;
+      if (i > from) out.text(s.slice(from, i));
+      out.text(e);
+      from = i + 1;
+    }
+    if (from < n) out.text(from === 0 ? s : s.slice(from));
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      const e = ESCAPES[c];
+      if (e === undefined) out.byte(c);
+      else out.text(e);
+    }
   }
   out.byte(34);
-  return out.finish();
+}
+
+/** The quoted, escaped form of a byte string (json_append_string). */
+export function quoteString(s: string): string {
+  SINK.reset();
+  appendString(SINK, s);
+  return SINK.finish();
 }
 
 /** json_append_number, for a value or a key. */
@@ -128,8 +140,12 @@ class Frame {
 
 /** cjson.encode(value) */
 export function jsonEncode(cfg: CjsonConfig, value: LuaValue): string {
-  if (!(value instanceof LuaTable)) return encodeScalar(cfg, value);
-  let out = '';
+  const out = SINK;
+  out.reset();
+  if (!(value instanceof LuaTable)) {
+    encodeScalar(cfg, out, value);
+    return out.finish();
+  }
   const frames: Frame[] = [];
   // Slots the C code would hold on the Lua stack: the argument, plus 1 per
   // enclosing array (the element) and 2 per enclosing object (key, value).
@@ -143,7 +159,7 @@ export function jsonEncode(cfg: CjsonConfig, value: LuaValue): string {
     const f = new Frame(t, len);
     frames.push(f);
     used += f.slots;
-    out += len > 0 ? '[' : '{';
+    out.byte(len > 0 ? 91 : 123);
   };
   enter(value);
   while (frames.length > 0) {
@@ -152,12 +168,12 @@ export function jsonEncode(cfg: CjsonConfig, value: LuaValue): string {
     let v: LuaValue;
     if (f.length > 0) {
       if (f.pos > f.length) {
-        out += ']';
+        out.byte(93);
         frames.pop();
         used -= f.slots;
         continue;
       }
-      if (f.pos > 1) out += ',';
+      if (f.pos > 1) out.byte(44);
       v = t.getInt(f.pos);
       f.pos++;
     } else {
@@ -188,34 +204,47 @@ export function jsonEncode(cfg: CjsonConfig, value: LuaValue): string {
         }
       }
       if (!found) {
-        out += '}';
+        out.byte(125);
         frames.pop();
         used -= f.slots;
         continue;
       }
-      if (f.count++ > 0) out += ',';
-      if (typeof key === 'string') out += quoteString(key) + ':';
-      else if (typeof key === 'number') out += '"' + formatNumber(cfg, key, 'number') + '":';
-      else throw new LibError(`Cannot serialise ${luaTypeName(key)}: table key must be a number or string`);
+      if (f.count++ > 0) out.byte(44);
+      if (typeof key === 'string') {
+        appendString(out, key);
+        out.byte(58);
+      } else if (typeof key === 'number') {
+        out.byte(34);
+        out.text(formatNumber(cfg, key, 'number'));
+        out.byte(34);
+        out.byte(58);
+      } else throw new LibError(`Cannot serialise ${luaTypeName(key)}: table key must be a number or string`);
     }
     if (v instanceof LuaTable) enter(v);
-    else out += encodeScalar(cfg, v);
+    else encodeScalar(cfg, out, v);
   }
-  return out;
+  return out.finish();
 }
 
-function encodeScalar(cfg: CjsonConfig, v: LuaValue): string {
+function encodeScalar(cfg: CjsonConfig, out: ByteSink, v: LuaValue): void {
   switch (typeof v) {
     case 'string':
-      return quoteString(v);
+      appendString(out, v);
+      return;
     case 'number':
-      return formatNumber(cfg, v, 'number');
+      out.text(formatNumber(cfg, v, 'number'));
+      return;
     case 'boolean':
-      return v ? 'true' : 'false';
+      out.text(v ? 'true' : 'false');
+      return;
     case 'undefined':
-      return 'null';
+      out.text('null');
+      return;
     default:
-      if (v === JSON_NULL) return 'null';
+      if (v === JSON_NULL) {
+        out.text('null');
+        return;
+      }
       throw new LibError(`Cannot serialise ${luaTypeName(v)}: type not supported`);
   }
 }
