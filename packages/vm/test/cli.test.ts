@@ -213,3 +213,9 @@ describe('nothing escapes valuaMain', () => {
     expect(host.err.join('')).toBe(`${VALUA_VERSION_LINE}\nvalua: terminal gone\n`);
   });
 });
+
+test('the test hosts stop a runaway script (the safety net of the differential runners)', () => {
+  const host = capturedHost(tmpdir(), 200, { files: { 'loop.lua': 'local n = 0\nwhile true do n = n + 1 end\n' } });
+  expect(valuaMain(['valua', 'loop.lua'], host)).toBe(1);
+  expect(host.err.join('')).toMatch(/^valua: (loop\.lua:2: )?test host: stopped after 200 ms\n/);
+});
