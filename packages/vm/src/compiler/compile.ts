@@ -6,8 +6,11 @@
 // line of the last token consumed when it is emitted; `fs.line` plays that
 // role and is moved forward at the points where the parser would consume a
 // token whose line the AST records (statement keywords, operators, `then`,
-// `do`, `=`, `)`...). Tokens the AST doesn't locate (commas, `do` of while)
-// are assumed to sit on the line of what precedes them.
+// `do`, `=`, `)`...). Tokens the AST doesn't locate (commas, `[`, the `=` of
+// `local`) are assumed to sit on the line of what precedes them. For the
+// ` near '...'` of limit errors the walker also tracks the parser's lookahead
+// (fs.near): the follow of each expression (fs.follow, set by subexpr) and
+// the token after each statement (fs.after, set by statList).
 //
 // Invariant (as lparser.c's chunk()): after each statement
 // fs.freereg === fs.nactvar.
@@ -17,14 +20,13 @@ import type {
   TableConstructor, Call, MethodCall, If, While, Repeat, NumericFor, GenericFor, Return,
   Local, LocalFunction, FunctionDecl,
 } from '@valua/parser';
-import { Op } from '../opcodes.js';
-import { Proto, VARARG_HASARG, VARARG_ISVARARG, VARARG_NEEDSARG } from '../proto.js';
+import { Op, LFIELDS_PER_FLUSH, NO_REG } from '../opcodes.js';
+import { Proto, VARARG_HASARG, VARARG_ISVARARG, VARARG_NEEDSARG, type LocVar } from '../proto.js';
 import {
   FuncState, ExpDesc, ExpKind, BinOpr, UnOpr, NO_JUMP, MULTRET, hasMultRet, int2fb,
   type BlockCnt,
 } from './func-state.js';
 import { compileError } from './errors.js';
-import { LFIELDS_PER_FLUSH, NO_REG } from '../opcodes.js';
 
 /** A token the walker knows the parser would be looking at (its lookahead),
  *  for the ` near '...'` of limit errors. */
@@ -87,7 +89,7 @@ function adjustlocalvars(fs: FuncState, nvars: number): void {
   for (; nvars > 0; nvars--) getlocvar(fs, fs.nactvar - nvars).startpc = fs.pc;
 }
 
-function getlocvar(fs: FuncState, i: number) {
+function getlocvar(fs: FuncState, i: number): LocVar {
   return fs.f.locvars[fs.actvar[i]!]!;
 }
 
