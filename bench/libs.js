@@ -57,6 +57,8 @@ function median(xs) {
 function time(reps, fn) {
   const out = [];
   let result;
+  // Warm-up runs (JIT, caches) are not counted.
+  for (let i = 0; i < 3; i++) fn();
   for (let i = 0; i < reps; i++) {
     const t0 = process.hrtime.bigint();
     result = fn();

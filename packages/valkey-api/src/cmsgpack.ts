@@ -8,6 +8,7 @@
 import { LuaTable, LuaError, type LuaState, type LuaValue, type LibTable } from '@valua/vm';
 import { MAX_C_STACK } from './cjson/config.js';
 import { arrayTable } from './array-table.js';
+import { ByteSink } from './byte-sink.js';
 
 /** LUACMSGPACK_MAX_NESTING: a table 16 tables deep is packed as nil. */
 const MAX_NESTING = 16;
@@ -18,69 +19,99 @@ const b64 = new Uint8Array(f64.buffer);
 const b32 = new Uint8Array(f32.buffer);
 const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-const chr = String.fromCharCode;
 
 // ---- Encoding -------------------------------------------------------------
 
-function encodeBytesHeader(len: number): string {
-  if (len < 32) return chr(0xa0 | len);
-  if (len <= 0xff) return chr(0xd9, len);
-  if (len <= 0xffff) return chr(0xda, len >>> 8, len & 0xff);
-  return chr(0xdb, (len >>> 24) & 0xff, (len >>> 16) & 0xff, (len >>> 8) & 0xff, len & 0xff);
+// One reused output sink (pack never re-enters itself; reset before use).
+const OUT = new ByteSink();
+
+function bytesHeader(out: ByteSink, len: number): void {
+  if (len < 32) out.byte(0xa0 | len);
+  else if (len <= 0xff) {
+    out.byte(0xd9);
+    out.byte(len);
+  } else if (len <= 0xffff) {
+    out.byte(0xda);
+    be(out, len, 2);
+  } else {
+    out.byte(0xdb);
+    be(out, len, 4);
+  }
+}
+
+/** n (non-negative, below 2^32) as `size` big-endian bytes. */
+function be(out: ByteSink, n: number, size: number): void {
+  for (let k = size - 1; k >= 0; k--) out.byte((n >>> (8 * k)) & 0xff);
 }
 
 /** Big-endian bytes of a 64-bit two's complement integer held exactly in a double. */
-function int64Bytes(n: number): string {
+function int64(out: ByteSink, n: number): void {
   const hi = Math.floor(n / 4294967296);
-  const lo = n - hi * 4294967296;
-  const h = hi >>> 0;
-  return chr(h >>> 24, (h >>> 16) & 0xff, (h >>> 8) & 0xff, h & 0xff, lo >>> 24, (lo >>> 16) & 0xff, (lo >>> 8) & 0xff, lo & 0xff);
+  be(out, hi >>> 0, 4);
+  be(out, n - hi * 4294967296, 4);
 }
 
 /** mp_encode_int for an integral n in [-2^63, 2^63). */
-function encodeInt(n: number): string {
+function encodeInt(out: ByteSink, n: number): void {
   if (n >= 0) {
-    if (n <= 127) return chr(n);
-    if (n <= 0xff) return chr(0xcc, n);
-    if (n <= 0xffff) return chr(0xcd, n >>> 8, n & 0xff);
-    if (n <= 0xffffffff) return chr(0xce, n >>> 24, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
-    return chr(0xcf) + int64Bytes(n);
+    if (n <= 127) out.byte(n);
+    else if (n <= 0xff) {
+      out.byte(0xcc);
+      out.byte(n);
+    } else if (n <= 0xffff) {
+      out.byte(0xcd);
+      be(out, n, 2);
+    } else if (n <= 0xffffffff) {
+      out.byte(0xce);
+      be(out, n, 4);
+    } else {
+      out.byte(0xcf);
+      int64(out, n);
+    }
+  } else if (n >= -32) out.byte(n & 0xff);
+  else if (n >= -128) {
+    out.byte(0xd0);
+    out.byte(n & 0xff);
+  } else if (n >= -32768) {
+    out.byte(0xd1);
+    be(out, n & 0xffff, 2);
+  } else if (n >= -2147483648) {
+    out.byte(0xd2);
+    be(out, n >>> 0, 4);
+  } else {
+    out.byte(0xd3);
+    int64(out, n);
   }
-  if (n >= -32) return chr(n & 0xff);
-  if (n >= -128) return chr(0xd0, n & 0xff);
-  if (n >= -32768) return chr(0xd1, (n >>> 8) & 0xff, n & 0xff);
-  if (n >= -2147483648) return chr(0xd2, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
-  return chr(0xd3) + int64Bytes(n);
 }
 
 /** mp_encode_double: float32 when the double survives the round trip. */
-function encodeDouble(d: number): string {
+function encodeDouble(out: ByteSink, d: number): void {
   f32[0] = d;
   if (f32[0] === d) {
-    return LITTLE ? chr(0xca, b32[3]!, b32[2]!, b32[1]!, b32[0]!) : chr(0xca, b32[0]!, b32[1]!, b32[2]!, b32[3]!);
+    out.byte(0xca);
+    for (let i = 0; i < 4; i++) out.byte(b32[LITTLE ? 3 - i : i]!);
+    return;
   }
   f64[0] = d;
-  let s = chr(0xcb);
-  for (let i = 0; i < 8; i++) s += chr(b64[LITTLE ? 7 - i : i]!);
-  return s;
+  out.byte(0xcb);
+  for (let i = 0; i < 8; i++) out.byte(b64[LITTLE ? 7 - i : i]!);
 }
 
 /** mp_encode_lua_number: IS_INT64_EQUIVALENT picks the integer forms (-0 included). */
-export function encodeNumber(n: number): string {
-  if (Number.isInteger(n) && n >= -9223372036854775808 && n < 9223372036854775808) return encodeInt(n + 0);
-  return encodeDouble(n);
+function encodeNumber(out: ByteSink, n: number): void {
+  if (Number.isInteger(n) && n >= -9223372036854775808 && n < 9223372036854775808) encodeInt(out, n + 0);
+  else encodeDouble(out, n);
 }
 
-function encodeArrayHeader(n: number): string {
-  if (n <= 15) return chr(0x90 | n);
-  if (n <= 65535) return chr(0xdc, n >>> 8, n & 0xff);
-  return chr(0xdd, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
-}
-
-function encodeMapHeader(n: number): string {
-  if (n <= 15) return chr(0x80 | n);
-  if (n <= 65535) return chr(0xde, n >>> 8, n & 0xff);
-  return chr(0xdf, (n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff);
+function containerHeader(out: ByteSink, n: number, fix: number, b16: number): void {
+  if (n <= 15) out.byte(fix | n);
+  else if (n <= 65535) {
+    out.byte(b16);
+    be(out, n, 2);
+  } else {
+    out.byte(b16 + 1);
+    be(out, n, 4);
+  }
 }
 
 /**
@@ -109,27 +140,31 @@ function isArray(t: LuaTable): boolean {
 }
 
 /** mp_encode_lua_type: appends the encoding of v at nesting `level`. */
-function encodeValue(v: LuaValue, level: number): string {
+function encodeValue(out: ByteSink, v: LuaValue, level: number): void {
   switch (typeof v) {
     case 'string':
-      return encodeBytesHeader(v.length) + v;
+      bytesHeader(out, v.length);
+      out.text(v);
+      return;
     case 'boolean':
-      return v ? '\xc3' : '\xc2';
+      out.byte(v ? 0xc3 : 0xc2);
+      return;
     case 'number':
-      return encodeNumber(v);
+      encodeNumber(out, v);
+      return;
     default:
-      if (v instanceof LuaTable && level < MAX_NESTING) return encodeTable(v, level);
-      return '\xc0';
+      if (v instanceof LuaTable && level < MAX_NESTING) encodeTable(out, v, level);
+      else out.byte(0xc0);
   }
 }
 
-function encodeTable(t: LuaTable, level: number): string {
+function encodeTable(out: ByteSink, t: LuaTable, level: number): void {
   if (isArray(t)) {
     // lua_objlen: with keys exactly 1..n the border is n.
     const n = t.length();
-    let out = encodeArrayHeader(n);
-    for (let i = 1; i <= n; i++) out += encodeValue(t.getInt(i), level + 1);
-    return out;
+    containerHeader(out, n, 0x90, 0xdc);
+    for (let i = 1; i <= n; i++) encodeValue(out, t.getInt(i), level + 1);
+    return;
   }
   let count = 0;
   const arr = t.arr;
@@ -137,16 +172,28 @@ function encodeTable(t: LuaTable, level: number): string {
   const hv = t.hvals;
   for (let i = 0; i < arr.length; i++) if (arr[i] !== undefined) count++;
   for (let s = 0; s < hv.length; s++) if (hv[s] !== undefined) count++;
-  let out = encodeMapHeader(count);
+  containerHeader(out, count, 0x80, 0xde);
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i];
-    if (v !== undefined) out += encodeInt(i + 1) + encodeValue(v, level + 1);
+    if (v !== undefined) {
+      encodeInt(out, i + 1);
+      encodeValue(out, v, level + 1);
+    }
   }
   for (let s = 0; s < hv.length; s++) {
     const v = hv[s];
-    if (v !== undefined) out += encodeValue(hk[s], level + 1) + encodeValue(v, level + 1);
+    if (v !== undefined) {
+      encodeValue(out, hk[s], level + 1);
+      encodeValue(out, v, level + 1);
+    }
   }
-  return out;
+}
+
+/** The MessagePack encoding of one value (what cmsgpack.pack(v) returns). */
+export function packValue(v: LuaValue): string {
+  OUT.reset();
+  encodeValue(OUT, v, 0);
+  return OUT.finish();
 }
 
 /** cmsgpack.pack(v1, ...) */
@@ -154,9 +201,9 @@ function mpPack(L: LuaState, base: number, nargs: number): number {
   if (nargs === 0) throw L.argError(0, 'MessagePack pack needs input.');
   // lua_checkstack(L, nargs) on top of the nargs arguments.
   if (nargs + nargs > MAX_C_STACK) throw L.argError(0, 'Too many arguments for MessagePack pack.');
-  let out = '';
-  for (let i = 0; i < nargs; i++) out += encodeValue(L.stack[base + i], 0);
-  L.push(out);
+  OUT.reset();
+  for (let i = 0; i < nargs; i++) encodeValue(OUT, L.stack[base + i], 0);
+  L.push(OUT.finish());
   return 1;
 }
 
