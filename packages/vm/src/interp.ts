@@ -21,10 +21,10 @@ import { Arith, arith, concat, equals, index, len, lessEqual, lessThan, setIndex
 import { runtimeError } from './messages.js';
 import { stringToNumber } from './number.js';
 
-/** luaO_fb2int: NEWTABLE's "floating point byte" sizes. */
+/** luaO_fb2int: NEWTABLE's "floating point byte" sizes (capped: a size hint only). */
 function fb2int(x: number): number {
   const e = (x >>> 3) & 31;
-  return e === 0 ? x : ((x & 7) + 8) * Math.pow(2, e - 1);
+  return e === 0 ? x : Math.min(((x & 7) + 8) * Math.pow(2, e - 1), 1 << 26);
 }
 
 function forNumber(v: LuaValue): number | undefined {

@@ -240,6 +240,20 @@ export class LuaState {
     return toInteger(this.checkNumber(n));
   }
 
+  /**
+   * luaL_checkint: checkInteger cast to a C int (the low 32 bits, as
+   * x86-64 does: string.rep("x", 2^32 + 1) is "x" in lua5.1).
+   */
+  checkInt(n: number): number {
+    return toInteger(this.checkNumber(n)) | 0;
+  }
+
+  /** luaL_optint. */
+  optInt(n: number, def: number): number {
+    const v = this.arg(n);
+    return v === undefined ? def : toInteger(this.checkNumber(n)) | 0;
+  }
+
   /** luaL_optinteger. */
   optInteger(n: number, def: number): number {
     const v = this.arg(n);

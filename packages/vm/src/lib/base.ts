@@ -328,6 +328,27 @@ function baseLoad(L: LuaState, base: number): number {
   return loadAux(L, parts.join(''), cname);
 }
 
+/** Metatables made by newproxy(true): the ones newproxy(u) accepts to share. */
+const proxyMetatables = new WeakSet<LuaTable>();
+
+/** newproxy([false | true | proxy]): a zero-size userdata, optionally with a (shared) metatable. */
+function baseNewproxy(L: LuaState): number {
+  const a = L.arg(1);
+  const u = new LuaUserdata(undefined);
+  if (a === undefined || a === false) { L.push(u); return 1; }
+  if (a === true) {
+    const mt = new LuaTable();
+    proxyMetatables.add(mt);
+    u.metatable = mt;
+  } else {
+    const mt = L.getMetatable(a);
+    if (mt === undefined || !proxyMetatables.has(mt)) throw L.argError(1, 'boolean or proxy expected');
+    u.metatable = mt;
+  }
+  L.push(u);
+  return 1;
+}
+
 const GC_OPTIONS = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul'];
 
 /** collectgarbage: the JS engine collects; the answers keep 5.1's shapes. */
@@ -365,6 +386,7 @@ export const baseLib: LibTable = {
   ipairs: baseIpairs,
   load: baseLoad,
   loadstring: baseLoadstring,
+  newproxy: baseNewproxy,
   next: baseNext,
   pairs: basePairs,
   pcall: basePcall,

@@ -111,3 +111,19 @@ describe('base library against lua5.1', () => {
     });
   }
 });
+
+describe('newproxy against lua5.1', () => {
+  it('proxies, shared metatables and errors', () => {
+    expectSame(`
+local u = newproxy(true)
+local mt = getmetatable(u)
+mt.__index = function(t, k) return k .. "!" end
+mt.__len = function() return 7 end
+print(type(u), u.foo, #u, getmetatable(newproxy()), getmetatable(newproxy(false)))
+local v = newproxy(u); print(getmetatable(v) == mt, v.bar)
+print(pcall(newproxy, {}), pcall(newproxy, 1))
+print(pcall(function() return u < u end))
+print(pcall(function() local x = newproxy() return x.y end))
+`);
+  });
+});
