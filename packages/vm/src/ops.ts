@@ -189,6 +189,8 @@ export function toNumber(v: LuaValue): number | undefined {
 /** x86-64's default NaN (sign bit set: glibc prints it "-nan"), what an invalid operation yields in C. */
 export const DEFAULT_NAN: number = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0]!;
 
+const POSITIVE_NAN: number = new Float64Array(new BigUint64Array([0x7ff8000000000000n]).buffer)[0]!;
+
 /**
  * C's pow(), where it differs from Math.pow: pow(1, nan) = 1,
  * pow(-1, +-inf) = 1, and an invalid pow(-2, 1.5) is the default NaN
@@ -199,7 +201,9 @@ export function cpow(a: number, b: number): number {
   if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
   const r = Math.pow(a, b);
   if (r !== r) {
-    if (a !== a) return a;
+    // glibc: a NaN base keeps its sign, except under an odd integral
+    // exponent, where the result is +nan (lua5.1: (0/0)^1 prints nan, (0/0)^2 -nan).
+    if (a !== a) return b % 2 === 1 || b % 2 === -1 ? POSITIVE_NAN : a;
     if (b !== b) return b;
     return DEFAULT_NAN;
   }
