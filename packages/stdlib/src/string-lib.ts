@@ -14,7 +14,7 @@ import {
 import {
   MatchState, PatternError, expandReplacement, findMatch, gmatchNext, gsubLoop, posRelat,
 } from './pattern.js';
-import { dumpProto } from './dump.js';
+import { dumpProto } from '@valua/vm';
 import { chargeWork } from './budget.js';
 import {
   FormatError, cutAtNul, formatChar, formatDouble, formatInteger, formatString, quoteString, scanFormat,

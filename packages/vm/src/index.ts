@@ -5,6 +5,8 @@ export { compile, compileSource } from './compiler/index.js';
 export { valuacMain, STRERROR, type ValuacIo } from './compiler/valuac.js';
 export { listing, type ListingOptions } from './disasm.js';
 export { Proto, type Constant, type LocVar } from './proto.js';
+// Binary chunks
+export { dumpProto } from './dump.js';
 // Values and tables
 export {
   LuaClosure, LuaHostFunction, LuaUserdata, UpVal,

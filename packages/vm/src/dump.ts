@@ -6,7 +6,7 @@
 //
 // Invariant: the output is a byte string (one byte per code unit).
 
-import type { Proto } from '@valua/vm';
+import type { Proto } from './proto.js';
 
 const HEADER = '\x1bLua\x51\x00\x01\x04\x08\x04\x08\x00';
 
