@@ -1,9 +1,11 @@
-// Tokenising a Lua 5.1 byte string up front, with lua5.1's lazy errors.
+// Tokenising a Lua 5.1 byte string ahead of the parser, with lua5.1's lazy
+// errors.
 //
 // lua5.1 lexes on demand, so a lexical error only surfaces when the parser
-// asks for the bad token. We tokenise everything first; a lexical error ends
-// the token list with one `LexError` token whose payload is the error, and
-// the parser raises it when that token becomes its current token.
+// asks for the bad token. We tokenise ahead, a segment (about 32 KB) at a
+// time; a lexical error ends the token list with one `LexError` token whose
+// payload is the error, and the parser raises it when that token becomes its
+// current token.
 //
 // Invariants:
 // - Token lines are lua5.1's line numbers: `startLine` where the token
