@@ -7,7 +7,7 @@
 
 import { LuaTable, LuaError, type LuaState, type LuaValue, type LibTable } from '@valua/vm';
 import { MAX_C_STACK } from './cjson/config.js';
-import { arrayTable } from './array-table.js';
+import { arrayTable, hashTable } from './array-table.js';
 import { ByteSink } from './byte-sink.js';
 
 /** LUACMSGPACK_MAX_NESTING: a table 16 tables deep is packed as nil. */
@@ -217,38 +217,43 @@ const enum CurError {
 
 const MSG_RETURNS = 'too many return values at once; use unpack_one or unpack_limit instead.';
 
-/** A table being filled. */
+/** A table being filled; it is built when complete (see `finish`). */
 class Pending {
-  /** Maps: the table; arrays: built when complete (see `finish`). */
-  readonly table: LuaTable | undefined;
   remaining: number;
   readonly isMap: boolean;
-  /** Arrays: the elements so far. */
+  /** Array elements, or map values, so far. */
   readonly items: LuaValue[];
-  /** Arrays: some element is nil. */
+  /** Map keys so far (already checked: not nil, not NaN). */
+  readonly keys: LuaValue[];
+  /** Arrays: some element is nil. Maps: some key is not a string. */
   holes: boolean;
   /** Maps: the key is decoded, the value comes next. */
   haveKey: boolean;
   key: LuaValue;
 
-  constructor(table: LuaTable | undefined, remaining: number, isMap: boolean) {
-    this.table = table;
+  constructor(remaining: number, isMap: boolean) {
     this.remaining = remaining;
     this.isMap = isMap;
     this.items = [];
+    this.keys = [];
     this.holes = false;
     this.haveKey = false;
     this.key = undefined;
   }
 
-  /** The finished table. */
+  /** The finished table: what lua_settable of each pair in order builds. */
   finish(): LuaTable {
-    if (this.table !== undefined) return this.table;
-    if (!this.holes) return arrayTable(this.items);
-    // lua_settable(t, i, v) in order; nil elements leave holes.
-    const t = new LuaTable();
     const items = this.items;
-    for (let i = 0; i < items.length; i++) if (items[i] !== undefined) t.setInt(i + 1, items[i]);
+    if (this.isMap) {
+      if (!this.holes) return hashTable(this.keys as string[], items);
+      const t = new LuaTable();
+      for (let i = 0; i < items.length; i++) t.set(this.keys[i], items[i]);
+      return t;
+    }
+    if (!this.holes) return arrayTable(items);
+    // Nil elements: set in order too (a nil store still creates the key in 5.1).
+    const t = new LuaTable();
+    for (let i = 0; i < items.length; i++) t.setInt(i + 1, items[i]);
     return t;
   }
 }
@@ -410,7 +415,7 @@ class Decoder {
       if (len >= 0) {
         if (!isMap) this.checkStack('in function mp_decode_to_lua_array');
         if (len > 0) {
-          stack.push(new Pending(isMap ? new LuaTable() : undefined, len, isMap));
+          stack.push(new Pending(len, isMap));
           if (!isMap) this.used++; // the index pushed before each element
           continue value;
         }
@@ -433,7 +438,9 @@ class Decoder {
           // lua_settable raises these from inside the C function: no position.
           if (k === undefined) throw new LuaError('table index is nil');
           if (k !== k) throw new LuaError('table index is NaN');
-          f.table!.set(k, v);
+          if (typeof k !== 'string') f.holes = true;
+          f.keys.push(k);
+          f.items.push(v);
           f.haveKey = false;
           f.key = undefined;
           this.used -= 2;
