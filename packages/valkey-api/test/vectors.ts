@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RespValue } from '../src/resp.js';
+import { formatDoubleReply } from '../src/resp.js';
 
 export type Bytes = string | { hex: string };
 
@@ -16,6 +17,7 @@ export interface Vector {
   resp: number;
   expect: unknown;
   order_dependent?: boolean;
+  unordered?: boolean;
 }
 
 /** shared/ lies beside the repository (in the working tree and in CI). */
@@ -64,8 +66,18 @@ export function toExpectForm(r: RespValue): unknown {
       return { nil: true };
     case 'array':
       return { array: r.value.map(toExpectForm) };
-    default:
-      return { unexpected: r.type };
+    case 'map':
+      return { map: r.value.map(([k, v]) => [toExpectForm(k), toExpectForm(v)]) };
+    case 'set':
+      return { set: r.value.map(toExpectForm) };
+    case 'double':
+      return { double: formatDoubleReply(r.value) };
+    case 'boolean':
+      return { bool: r.value };
+    case 'verbatim':
+      return { verbatim: [r.format, Buffer.from(r.value, 'latin1').toString('utf8')] };
+    case 'bignum':
+      return { big_number: r.value };
   }
 }
 
@@ -79,4 +91,20 @@ export function stripErrorFraming(line: string): string {
   let s = m ? line.slice(0, m.index) : line;
   if (s.startsWith('ERR ')) s = s.slice(4);
   return s;
+}
+
+/** Sorts set elements and map entries at every depth (vectors flagged `unordered`). */
+export function unordered(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(unordered);
+  if (x !== null && typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o)) {
+      let v = unordered(o[k]);
+      if ((k === 'set' || k === 'map') && Array.isArray(v)) v = [...v].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+      out[k] = v;
+    }
+    return out;
+  }
+  return x;
 }
