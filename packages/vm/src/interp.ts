@@ -86,7 +86,7 @@ export function execute(L: LuaState, entryCi: number): void {
         const c = (i >>> 14) & 0x1ff;
         const key = c >= 256 ? k[c - 256] : stack[base + c];
         if (t instanceof LuaTable) {
-          const v = t.get(key);
+          const v = typeof key === 'string' ? t.getStr(key) : t.get(key);
           if (v !== undefined || t.metatable === undefined) {
             stack[base + ((i >>> 6) & 0xff)] = v;
             break;
@@ -145,7 +145,7 @@ export function execute(L: LuaState, entryCi: number): void {
         const c = (i >>> 14) & 0x1ff;
         const key = c >= 256 ? k[c - 256] : stack[base + c];
         if (obj instanceof LuaTable) {
-          const v = obj.get(key);
+          const v = typeof key === 'string' ? obj.getStr(key) : obj.get(key);
           if (v !== undefined || obj.metatable === undefined) { stack[ra] = v; break; }
         }
         f.savedpc = pc;

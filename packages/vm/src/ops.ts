@@ -73,7 +73,7 @@ export function index(L: LuaState, t: LuaValue, k: LuaValue, reg = -1): LuaValue
   for (let loop = 0; loop < MAX_TAG_LOOP; loop++) {
     let tm: LuaValue;
     if (t instanceof LuaTable) {
-      const v = t.get(k);
+      const v = typeof k === 'string' ? t.getStr(k) : t.get(k);
       if (v !== undefined) return v;
       const mt = t.metatable;
       if (mt === undefined) return undefined;
