@@ -1,6 +1,8 @@
 // C math library semantics that JS Math does not share: NaN signs as glibc
-// produces them on x86-64, pow's defined cases, fmod, frexp and ldexp.
-// Pure functions; math-lib.ts wires them to Lua.
+// produces them on x86-64, pow's defined cases and rounding, fmod, frexp and
+// ldexp. Pure functions; math-lib.ts wires them to Lua.
+
+import { powPositive } from './dd-math.js';
 
 // glibc computes an invalid result as 0/0, whose NaN has the sign bit set on
 // x86-64 (lua5.1: math.fmod(5, 0) prints -nan).
@@ -27,8 +29,15 @@ export function cPow(x: number, y: number): number {
   }
   if (y !== y) return y;
   if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
-  const r = Math.pow(x, y);
-  return r !== r ? NEG_NAN : r; // pow(-2, 0.5)
+  if (x !== 0 && Number.isFinite(x) && Number.isFinite(y)) {
+    // the ordinary case, rounded as glibc rounds it (Math.pow is often an ulp off)
+    if (x > 0) return powPositive(x, y);
+    if (!Number.isInteger(y)) return NEG_NAN; // pow(-2, 0.5)
+    const r = powPositive(-x, y);
+    return isOddInteger(y) ? -r : r;
+  }
+  // zeros and infinities: Math.pow follows C99 Annex F here
+  return Math.pow(x, y);
 }
 
 /** C frexp: x = m * 2^e with 0.5 <= |m| < 1 (m = x, e = 0 for 0, inf, nan). */

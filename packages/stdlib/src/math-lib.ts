@@ -9,6 +9,7 @@ import { LuaTable, type LibTable, type LuaState } from '@valua/vm';
 import { Rand48 } from './rng.js';
 import { checkInt } from './string-lib.js';
 import { NEG_NAN, POS_NAN, cFmod, cPow, frexp, ldexp } from './cmath.js';
+import { exp, log, log10 } from './dd-math.js';
 
 const RADIANS_PER_DEGREE = Math.PI / 180;
 
@@ -157,13 +158,13 @@ export function makeMathLib(rng: Rand48): LibTable {
     cos: unary(Math.cos),
     cosh: unary(Math.cosh),
     deg: unary((x) => x / RADIANS_PER_DEGREE),
-    exp: unary(Math.exp),
+    exp: unary(exp),
     floor: unary((x) => Math.floor(x)),
     fmod: mathFmod,
     frexp: mathFrexp,
     ldexp: mathLdexp,
-    log: unary(Math.log),
-    log10: unary(Math.log10, POS_NAN),
+    log: unary(log),
+    log10: unary(log10, POS_NAN),
     max: mathMax,
     min: mathMin,
     mod: mathFmod,
