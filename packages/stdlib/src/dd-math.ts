@@ -241,3 +241,68 @@ export function powPositive(x: number, y: number): number {
   const k = ddExp(ah, al);
   return scaleRound(rh, rl, k);
 }
+
+/**
+ * sinh as glibc's e_sinh.c computes it (the fdlibm formulas) over its
+ * expm1 (fdlibm's, which V8's Math.expm1 ports too) and its exp (ours).
+ */
+export function sinh(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const h = x < 0 ? -0.5 : 0.5;
+  const a = Math.abs(x);
+  if (a < 22) {
+    if (a < 2 ** -28) return x;
+    const t = Math.expm1(a);
+    if (a < 1) return h * (2.0 * t - (t * t) / (t + 1));
+    return h * (t + t / (t + 1));
+  }
+  if (a < 709.7822265625) return h * exp(a); // 0x40862E42 high word
+  if (a <= 710.4758600739439) { // overflow threshold
+    const w = exp(0.5 * a);
+    const t = h * w;
+    return t * w;
+  }
+  return x * 1e307;
+}
+
+/** cosh as glibc's e_cosh.c computes it (fdlibm formulas over expm1 and exp). */
+export function cosh(x: number): number {
+  if (x !== x) return x;
+  const a = Math.abs(x);
+  if (a === Infinity) return Infinity;
+  if (a < 0.3465735902799726) { // 0.5 * ln 2 (high word 0x3fd62e43)
+    if (a < 2 ** -55) return 1;
+    const t = Math.expm1(a);
+    const w = 1 + t;
+    return 1 + (t * t) / (w + w);
+  }
+  if (a < 22) {
+    const t = exp(a);
+    return 0.5 * t + 0.5 / t;
+  }
+  if (a < 709.7822265625) return 0.5 * exp(a);
+  if (a <= 710.4758600739439) {
+    const w = exp(0.5 * a);
+    const t = 0.5 * w;
+    return t * w;
+  }
+  return Infinity;
+}
+
+/** tanh as glibc's s_tanh.c computes it (the fdlibm formulas over expm1). */
+export function tanh(x: number): number {
+  if (x !== x) return x;
+  const a = Math.abs(x);
+  let z: number;
+  if (a < 22) {
+    if (a < 2 ** -55) return x * (1 + x);
+    if (a >= 1) {
+      const t = Math.expm1(2 * a);
+      z = 1 - 2 / (t + 2);
+    } else {
+      const t = Math.expm1(-2 * a);
+      z = -t / (t + 2);
+    }
+  } else z = 1;
+  return x >= 0 ? z : -z;
+}

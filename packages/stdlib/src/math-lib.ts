@@ -9,7 +9,7 @@ import { LuaTable, type LibTable, type LuaState } from '@valua/vm';
 import { Rand48 } from './rng.js';
 import { checkInt } from './string-lib.js';
 import { NEG_NAN, POS_NAN, cFmod, cPow, frexp, ldexp } from './cmath.js';
-import { exp, log, log10 } from './dd-math.js';
+import { cosh, exp, log, log10, sinh, tanh } from './dd-math.js';
 
 const RADIANS_PER_DEGREE = Math.PI / 180;
 
@@ -156,7 +156,7 @@ export function makeMathLib(rng: Rand48): LibTable {
     atan2: mathAtan2,
     ceil: unary((x) => Math.ceil(x)),
     cos: unary(Math.cos),
-    cosh: unary(Math.cosh),
+    cosh: unary(cosh),
     deg: unary((x) => x / RADIANS_PER_DEGREE),
     exp: unary(exp),
     floor: unary((x) => Math.floor(x)),
@@ -174,10 +174,10 @@ export function makeMathLib(rng: Rand48): LibTable {
     random: makeRandom(rng),
     randomseed: makeRandomseed(rng),
     sin: unary(Math.sin),
-    sinh: unary(Math.sinh),
+    sinh: unary(sinh),
     sqrt: unary(Math.sqrt),
     tan: unary(Math.tan),
-    tanh: unary(Math.tanh),
+    tanh: unary(tanh),
   };
 }
 

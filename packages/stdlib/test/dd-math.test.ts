@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { exp, log, log10, powPositive } from '../src/dd-math.js';
+import { cosh, exp, log, log10, powPositive, sinh, tanh } from '../src/dd-math.js';
 import { EMIT, SEED, luaNumber, parseRecords, runLua } from './lua-batch.js';
 
 const hex = (x: number): string => { const b = new Float64Array([x]); return Array.from(new Uint8Array(b.buffer)).map((v) => v.toString(16).padStart(2, '0')).join(''); };
@@ -41,5 +41,20 @@ describe(`double-double exp/log/log10/pow vs glibc via lua5.1 (seed ${SEED})`, (
     });
     expect(fails).toEqual([]); // never more than one ulp apart
     for (const n of bad) expect(n).toBeLessThanOrEqual(cases.length * 0.005);
+  });
+
+  test('sinh, cosh and tanh as glibc computes them', () => {
+    const num = fc.oneof(fc.double({ min: -720, max: 720, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: -25, max: 25, noNaN: true }));
+    const xs = fc.sample(num, { numRuns: 3000, seed: SEED + 2 });
+    let src = EMIT;
+    for (const x of xs) src += `emit(string.format("%.17g %.17g %.17g", math.sinh(${luaNumber(x)}), math.cosh(${luaNumber(x)}), math.tanh(${luaNumber(x)})))\n`;
+    const rec = parseRecords(runLua(src).stdout);
+    const num2 = (t: string): number => (t === 'inf' ? Infinity : t === '-inf' ? -Infinity : Number(t));
+    const fails: string[] = [];
+    xs.forEach((x, k) => {
+      const [s1, c1, t1] = rec[k]!.split(' ').map(num2);
+      if (sinh(x) !== s1 || cosh(x) !== c1 || tanh(x) !== t1) fails.push(`${x}: ${sinh(x)} ${s1} ${cosh(x)} ${c1} ${tanh(x)} ${t1}`);
+    });
+    expect(fails.length).toBeLessThanOrEqual(xs.length * 0.005);
   });
 });
