@@ -19,29 +19,13 @@ export function arrayTable(items: readonly LuaValue[]): LuaTable {
 }
 
 /**
- * A Lua table holding keys[i] = values[i] for string keys, in the state
- * lua_rawset in that order reaches on a new table: a hash part of the next
- * power of two above the number of distinct keys; a repeated key keeps its
- * first position and takes its last value. With a nil value anywhere the
- * pairs are simply set in order (dead keys change the rehash sizes).
+ * A Lua table holding keys[i] = values[i] (string keys), set one by one in
+ * order as lua_rawset does: the node layout, and so the next() order, is
+ * the history of those insertions and rehashes, which only the table
+ * itself reproduces. Nil values are stored too (5.1 creates the key).
  */
 export function hashTable(keys: readonly string[], values: readonly LuaValue[]): LuaTable {
   const t = new LuaTable();
-  const n = keys.length;
-  if (n === 0) return t;
-  for (let i = 0; i < n; i++) {
-    if (values[i] === undefined) {
-      for (let j = 0; j < n; j++) t.setStr(keys[j]!, values[j]);
-      return t;
-    }
-  }
-  t.resize(0, n);
-  for (let i = 0; i < n; i++) t.setStr(keys[i]!, values[i]);
-  const distinct = t.hkeys.length;
-  if (distinct === n) return t;
-  // Repeated keys: size for the distinct ones, keep the first positions.
-  const u = new LuaTable();
-  u.resize(0, distinct);
-  for (let s = 0; s < distinct; s++) u.setStr(t.hkeys[s] as string, t.hvals[s]);
-  return u;
+  for (let i = 0; i < keys.length; i++) t.setStr(keys[i]!, values[i]);
+  return t;
 }
