@@ -1,14 +1,15 @@
-// string.dump's binary chunk: Lua 5.1's ldump.c format for x86-64
-// (little endian, 4-byte int, 8-byte size_t, 4-byte instructions, 8-byte
-// double numbers), never stripped, as lua5.1 writes it. A dumped function
-// begins "\27LuaQ\0", which Valkey's loadstring reports as
-// `[string "\27LuaQ"]:1: unexpected symbol near 'char(27)'`.
+// The binary chunk of string.dump and valuac: Lua 5.1's ldump.c format for
+// x86-64 (little endian, 4-byte int, 8-byte size_t, 4-byte instructions,
+// 8-byte double numbers), byte for byte as lua5.1 and luac5.1 write it;
+// `strip` (luac -s) leaves out the source name, line info, local and
+// upvalue names. A dumped function begins "\27LuaQ\0", which Valkey's
+// loadstring reports as
+// `[string "\27LuaQ"]:1: unexpected symbol near 'char(27)'`; undump.ts reads it back.
 //
 // Invariant: the output is a byte string (one byte per code unit).
 
 import type { Proto } from './proto.js';
-
-const HEADER = '\x1bLua\x51\x00\x01\x04\x08\x04\x08\x00';
+import { CHUNK_HEADER } from './undump.js';
 
 class ByteWriter {
   private parts: string[] = [];
@@ -57,9 +58,9 @@ class ByteWriter {
   }
 }
 
-function dumpFunction(w: ByteWriter, f: Proto, parentSource: string | undefined): void {
+function dumpFunction(w: ByteWriter, f: Proto, parentSource: string | undefined, strip: boolean): void {
   // nested functions share their parent's source: 5.1 writes NULL for them
-  w.string(f.source === parentSource ? undefined : f.source);
+  w.string(f.source === parentSource || strip ? undefined : f.source);
   w.int(f.lineDefined);
   w.int(f.lastLineDefined);
   w.byte(f.numUpvalues);
@@ -76,7 +77,13 @@ function dumpFunction(w: ByteWriter, f: Proto, parentSource: string | undefined)
     else { w.byte(4); w.string(k); }
   }
   w.int(f.p.length);
-  for (const p of f.p) dumpFunction(w, p, f.source);
+  for (const p of f.p) dumpFunction(w, p, f.source, strip);
+  if (strip) {
+    w.int(0);
+    w.int(0);
+    w.int(0);
+    return;
+  }
   w.int(f.lineinfo.length);
   for (let i = 0; i < f.lineinfo.length; i++) w.int(f.lineinfo[i]!);
   w.int(f.locvars.length);
@@ -89,10 +96,10 @@ function dumpFunction(w: ByteWriter, f: Proto, parentSource: string | undefined)
   for (const u of f.upvalueNames) w.string(u);
 }
 
-/** luaU_dump of a prototype, unstripped. */
-export function dumpProto(p: Proto): string {
+/** luaU_dump of a prototype as a byte string; `strip` drops debug information (luac -s). */
+export function dumpProto(p: Proto, strip = false): string {
   const w = new ByteWriter();
-  w.raw(HEADER);
-  dumpFunction(w, p, undefined);
+  w.raw(CHUNK_HEADER);
+  dumpFunction(w, p, undefined, strip);
   return w.result();
 }

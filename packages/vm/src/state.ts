@@ -12,9 +12,10 @@
 
 import { LuaError, LUA_ERRSYNTAX } from './errors.js';
 import { compileSource } from './compiler/index.js';
+import { undumpProto } from './undump.js';
 import { LuaTable } from './table.js';
-import type { LuaValue, HostFunction, LuaTypeName, UpVal } from './value.js';
-import { LuaClosure, LuaHostFunction, LuaUserdata, newObjectId } from './value.js';
+import type { LuaValue, HostFunction, LuaTypeName } from './value.js';
+import { LuaClosure, LuaHostFunction, LuaUserdata, UpVal, newObjectId } from './value.js';
 import { numberToString, stringToNumber } from './number.js';
 import type { Proto } from './proto.js';
 import { call, pcall } from './call.js';
@@ -86,9 +87,12 @@ export class GlobalState {
   /** Set by interrupt(): raised as the error at the next budget check. */
   interruptValue: LuaValue;
   interrupted: boolean;
+  /** Refuse binary chunks in load() as Valkey's sandbox does (default: load them, as lua5.1). */
+  textOnly: boolean;
 
   constructor(main: LuaState) {
-    this.globals = new LuaTable();
+    // lstate.c: the globals table starts with room for 2 hash keys.
+    this.globals = new LuaTable(0, 2);
     this.registry = new LuaTable();
     this.stringMetatable = undefined;
     this.write = (s: string) => { void s; };
@@ -99,6 +103,7 @@ export class GlobalState {
     this.onBudget = undefined;
     this.interruptValue = undefined;
     this.interrupted = false;
+    this.textOnly = false;
   }
 
   /**
@@ -459,7 +464,8 @@ export class LuaState {
       const old = this.g.globals.getStr(libName);
       if (old instanceof LuaTable) t = old;
       else {
-        t = new LuaTable();
+        // luaL_findtable sizes the new table for the library's functions.
+        t = new LuaTable(0, Object.keys(lib).length);
         this.g.globals.setStr(libName, t);
       }
     }
@@ -477,20 +483,25 @@ export class LuaState {
    * ("@file.lua", "=stdin", or the source itself for loadstring) into a
    * function whose environment is `env` (default: the globals). Throws a
    * LuaError carrying the syntax error message ("[string \"x\"]:1: ...").
-   * With `textOnly`, binary chunks are refused the way lua5.1 without
-   * undump reports them (the parser sees "\27" and says
-   * "unexpected symbol near 'char(27)'").
+   * A source starting with "\27" is a binary chunk (lua_load's test) and
+   * is undumped, unless `g.textOnly` is set: then it is refused the way
+   * Valkey's sandbox (no undump) reports it: the parser sees "\27" and says
+   * "unexpected symbol near 'char(27)'".
    */
   load(source: string, chunkName: string, env?: LuaTable): LuaClosure {
     let p: Proto;
+    const binary = source.charCodeAt(0) === 27 && !this.g.textOnly;
     try {
-      p = compileSource(source, chunkName);
+      p = binary ? undumpProto(source, chunkName, this.nCcalls) : compileSource(source, chunkName);
     } catch (e) {
       // LuaSyntaxError / LuaCompileError carry the complete lua5.1 text.
       if (e instanceof LuaError) throw e;
       throw new LuaError(e instanceof Error ? e.message : String(e), LUA_ERRSYNTAX);
     }
-    return new LuaClosure(p, env ?? this.g.globals);
+    const cl = new LuaClosure(p, env ?? this.g.globals);
+    // lua_load gives a loaded main function fresh (nil) upvalues
+    for (let i = 0; i < p.numUpvalues; i++) cl.upvals.push(new UpVal(undefined, 0, undefined));
+    return cl;
   }
 }
 

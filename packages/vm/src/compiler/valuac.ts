@@ -4,18 +4,21 @@
 // Same options, option-parsing quirks, messages and exit codes as luac5.1:
 // `-l` lists (twice: full), `-p` parses only, `-` reads stdin, `--` ends the
 // options, `-v` prints the version (and exits when it is the only argument),
-// several files are combined under a main function `=(valuac)` as luac does
-// with `=(luac)`, and with `-l`/`-p` but no file luac reads `luac.out`.
-// Binary chunks are written through io.dump/io.writeFile when the embedder
-// supplies them (the dumper lives above this layer); without them, whenever
-// luac would dump (no `-p`), valuac lists what was asked and then reports
-// that writing is unsupported (exit 1).
+// several files are combined under a main function `=(luac)` as luac does
+// (so the written chunk is luac's byte for byte), and with `-l`/`-p` but no
+// file luac reads `luac.out`. Input files may be binary chunks (undumped,
+// with lua5.1's errors). Output is dumpProto's (or io.dump's) chunk, written
+// through io.writeFile; an embedder without writeFile can still write to
+// stdout (`-o -`), and otherwise valuac lists what was asked and then
+// reports that writing is unsupported (exit 1).
 
 import { parse } from '@valua/parser';
 import { Op, encodeABC, encodeABx } from '../opcodes.js';
 import { Proto } from '../proto.js';
 import { listing } from '../disasm.js';
 import { compile } from './compile.js';
+import { dumpProto } from '../dump.js';
+import { undumpProto, SIGNATURE } from '../undump.js';
 
 export interface ValuacIo {
   /** The file's bytes as a byte string; `-` is never passed (see readStdin).
@@ -26,14 +29,15 @@ export interface ValuacIo {
   stdout(s: string): void;
   stderr(s: string): void;
   /** luaU_dump: the binary chunk of `proto` (stripped of debug info when
-   *  `strip`), as a byte string. The dumper lives above this layer (the CLI
-   *  passes it in); without it valuac cannot write chunks. */
+   *  `strip`), as a byte string; default dumpProto. */
   dump?: (proto: Proto, strip: boolean) => string;
   /** Writes a byte string to a file; throws like readFile. */
   writeFile?: (path: string, data: string) => void;
 }
 
 const PROGNAME = 'valuac';
+/** luac.c's PROGNAME, which names the combined main function inside the chunk. */
+const COMBINED_NAME = '=(luac)';
 
 /** C's strerror text for the errno names Node reports, for ValuacIo.readFile. */
 export const STRERROR: Readonly<Record<string, string>> = {
@@ -134,14 +138,16 @@ export function valuacMain(argv: readonly string[], io: ValuacIo): number {
         chunkName = '@' + name;
       }
       source = source!;
-      if (source.startsWith('\x1bLua')) fatal(`${name}: binary chunks are not supported`);
       // luaL_loadfile skips a first line starting with '#' but keeps its newline
       if (source.startsWith('#')) {
         const nl = source.indexOf('\n');
         source = nl < 0 ? '' : source.slice(nl);
+        // a binary file: everything up to its signature byte goes
+        if (name !== '-' && source.charAt(1) === SIGNATURE[0]) source = source.slice(1);
       }
       try {
-        protos.push(compile(parse(source, chunkName)));
+        if (source.charAt(0) === SIGNATURE[0]) protos.push(undumpProto(source, chunkName));
+        else protos.push(compile(parse(source, chunkName)));
       } catch (e) {
         fatal(e instanceof Error ? e.message : String(e));
       }
@@ -149,11 +155,10 @@ export function valuacMain(argv: readonly string[], io: ValuacIo): number {
     const f = combine(protos);
     if (listingLevel > 0) io.stdout(listing(f, { full: listingLevel > 1 }));
     if (dumping) {
-      const dump = io.dump;
-      if (dump === undefined || (output !== null && io.writeFile === undefined)) {
-        fatal(`cannot write ${output ?? 'stdout'}: binary chunks are not supported (use -p)`);
+      if (output !== null && io.writeFile === undefined) {
+        fatal(`cannot write ${output}: binary chunks are not supported (use -p)`);
       }
-      const bytes = dump!(f, stripping);
+      const bytes = (io.dump ?? dumpProto)(f, stripping);
       if (output === null) {
         io.stdout(bytes);
       } else {
@@ -176,7 +181,7 @@ export function valuacMain(argv: readonly string[], io: ValuacIo): number {
 /** luac.c's combine: several chunks become one main that calls each in turn. */
 function combine(protos: Proto[]): Proto {
   if (protos.length === 1) return protos[0]!;
-  const f = new Proto(`=(${PROGNAME})`);
+  const f = new Proto(COMBINED_NAME);
   f.maxStackSize = 1;
   const code: number[] = [];
   protos.forEach((p, i) => {
@@ -185,7 +190,7 @@ function combine(protos: Proto[]): Proto {
   });
   code.push(encodeABC(Op.RETURN, 0, 1, 0));
   f.code = Int32Array.from(code);
-  f.lineinfo = new Int32Array(code.length); // no line info: listed as [-]
+  f.lineinfo = new Int32Array(0); // none, as luac: listed as [-], dumped with size 0
   f.p = protos;
   return f;
 }

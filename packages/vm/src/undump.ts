@@ -1,0 +1,346 @@
+// undumpProto: loads a Lua 5.1 binary chunk (lundump.c) as written by
+// luac5.1 / string.dump on x86-64 and by our dumpProto: little endian,
+// 4-byte int, 8-byte size_t, 4-byte instructions, 8-byte double numbers.
+//
+// 5.1 trusts its bytecode after a light static check (luaG_checkcode in
+// ldebug.c); `checkCode` below makes the same checks with the same outcome,
+// "bad code in precompiled chunk". Anything the check lets through must
+// still be safe for our VM, so a few checks go beyond 5.1's where 5.1 would
+// read out of bounds or crash (a string constant with no bytes, an upvalue
+// count the CLOSURE pseudo-instructions cannot cover): those chunks are
+// refused with the nearest 5.1 message. The fuzz tests in
+// test/undump.test.ts feed mutated chunks through load and run.
+//
+// Invariant: every failure is a LuaError with status LUA_ERRSYNTAX whose
+// text is lua5.1's ("<name>: <why> in precompiled chunk"), never a JS
+// exception.
+
+import { LuaError, LUA_ERRSYNTAX } from './errors.js';
+import {
+  Op, OpArg, OpFormat, OP_INFO, NUM_OPCODES,
+  getOp, getA, getB, getC, getBx, getSBx, isK, indexK,
+} from './opcodes.js';
+import { Proto, type Constant, type LocVar, VARARG_HASARG, VARARG_ISVARARG, VARARG_NEEDSARG } from './proto.js';
+
+/** luaU_header for x86-64: "\27Lua", version 0x51, format 0, little endian,
+ *  sizeof int, size_t, Instruction, lua_Number, and "numbers are not integral". */
+export const CHUNK_HEADER = '\x1bLua\x51\x00\x01\x04\x08\x04\x08\x00';
+/** lua.h's LUA_SIGNATURE: a chunk starting with its first byte is binary. */
+export const SIGNATURE = '\x1bLua';
+/** luaconf.h's LUAI_MAXCCALLS: nested functions deeper than this are "code too deep". */
+const MAX_NESTING = 200;
+/** llimits.h's MAXSTACK. */
+const MAXSTACK = 250;
+/** Lua type tags of constants in a chunk. */
+const T_NIL = 0;
+const T_BOOLEAN = 1;
+const T_NUMBER = 3;
+const T_STRING = 4;
+
+class ChunkReader {
+  pos = 0;
+  private readonly f64 = new Float64Array(1);
+  private readonly b8 = new Uint8Array(this.f64.buffer);
+  private readonly littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+  constructor(private readonly bytes: string, private readonly name: string) {}
+
+  error(why: string): LuaError {
+    return new LuaError(`${this.name}: ${why} in precompiled chunk`, LUA_ERRSYNTAX);
+  }
+
+  /** LoadBlock: `n` bytes or "unexpected end". */
+  block(n: number): string {
+    if (n > this.bytes.length - this.pos) throw this.error('unexpected end');
+    const s = this.bytes.slice(this.pos, this.pos + n);
+    this.pos += n;
+    return s;
+  }
+
+  byte(): number {
+    if (this.pos >= this.bytes.length) throw this.error('unexpected end');
+    return this.bytes.charCodeAt(this.pos++) & 0xff;
+  }
+
+  /** A raw 32-bit word (instructions, line numbers: no sign check). */
+  word(): number {
+    if (this.bytes.length - this.pos < 4) throw this.error('unexpected end');
+    const s = this.bytes;
+    const p = this.pos;
+    this.pos = p + 4;
+    return (s.charCodeAt(p) & 0xff) | ((s.charCodeAt(p + 1) & 0xff) << 8) |
+      ((s.charCodeAt(p + 2) & 0xff) << 16) | ((s.charCodeAt(p + 3) & 0xff) << 24);
+  }
+
+  /** LoadInt: a C int, refused when negative ("bad integer"). */
+  int(): number {
+    const x = this.word();
+    if (x < 0) throw this.error('bad integer');
+    return x;
+  }
+
+  /** A size_t (string lengths); above 2^53 it is only compared, never used. */
+  sizeT(): number {
+    const lo = this.word() >>> 0;
+    const hi = this.word() >>> 0;
+    return hi * 4294967296 + lo;
+  }
+
+  number(): number {
+    const raw = this.block(8);
+    for (let i = 0; i < 8; i++) this.b8[this.littleEndianHost ? i : 7 - i] = raw.charCodeAt(i) & 0xff;
+    return this.f64[0]!;
+  }
+
+  /** LoadString: undefined for 5.1's NULL (size 0); the size counts a trailing NUL. */
+  string(): string | undefined {
+    const size = this.sizeT();
+    if (size === 0) return undefined;
+    return this.block(size).slice(0, size - 1);
+  }
+
+  /** A count of `elemSize`-byte items: one that cannot fit in what is left is "unexpected end". */
+  count(elemSize: number): number {
+    const n = this.int();
+    if (n * elemSize > this.bytes.length - this.pos) throw this.error('unexpected end');
+    return n;
+  }
+}
+
+/** lundump.c's name for a chunk in its messages. */
+function chunkLabel(chunkName: string): string {
+  const c = chunkName.charAt(0);
+  if (c === '@' || c === '=') return chunkName.slice(1);
+  if (c === SIGNATURE[0]) return 'binary string';
+  return chunkName;
+}
+
+/**
+ * luaU_undump: the main function of the binary chunk `bytes` (a byte
+ * string starting with "\27"), loaded as `chunkName` ("@file", "=stdin",
+ * or the chunk itself for loadstring). Throws a LuaError (LUA_ERRSYNTAX)
+ * with lua5.1's message for a bad header, a truncated chunk, or code that
+ * fails the bytecode check. `depth` is the C-call depth already in use
+ * (5.1 counts nested functions against the same limit).
+ */
+export function undumpProto(bytes: string, chunkName: string, depth = 0): Proto {
+  const r = new ChunkReader(bytes, chunkLabel(chunkName));
+  const header = r.block(CHUNK_HEADER.length);
+  if (header !== CHUNK_HEADER) throw r.error('bad header');
+  return loadFunction(r, '=?', depth);
+}
+
+function loadFunction(r: ChunkReader, parentSource: string, depth: number): Proto {
+  if (depth + 1 > MAX_NESTING) throw r.error('code too deep');
+  const f = new Proto(parentSource);
+  const source = r.string();
+  if (source !== undefined) f.source = source;
+  f.lineDefined = r.int();
+  f.lastLineDefined = r.int();
+  f.numUpvalues = r.byte();
+  f.numParams = r.byte();
+  f.isVararg = r.byte();
+  f.maxStackSize = r.byte();
+  // LoadCode
+  let n = r.count(4);
+  const code = new Int32Array(n);
+  for (let i = 0; i < n; i++) code[i] = r.word();
+  f.code = code;
+  // LoadConstants
+  n = r.count(1);
+  const k: Constant[] = new Array<Constant>(n);
+  for (let i = 0; i < n; i++) {
+    const t = r.byte();
+    if (t === T_NIL) k[i] = undefined;
+    else if (t === T_BOOLEAN) k[i] = r.byte() !== 0;
+    else if (t === T_NUMBER) k[i] = r.number();
+    else if (t === T_STRING) {
+      const s = r.string();
+      // 5.1 stores a NULL string here and crashes when it is used
+      if (s === undefined) throw r.error('bad constant');
+      k[i] = s;
+    } else throw r.error('bad constant');
+  }
+  f.k = k;
+  n = r.count(1);
+  const p: Proto[] = new Array<Proto>(n);
+  for (let i = 0; i < n; i++) p[i] = loadFunction(r, f.source, depth + 1);
+  f.p = p;
+  // LoadDebug
+  n = r.count(4);
+  const lineinfo = new Int32Array(n);
+  for (let i = 0; i < n; i++) lineinfo[i] = r.word();
+  f.lineinfo = lineinfo;
+  n = r.count(8);
+  const locvars: LocVar[] = new Array<LocVar>(n);
+  for (let i = 0; i < n; i++) {
+    const name = r.string() ?? '';
+    const startpc = r.int();
+    const endpc = r.int();
+    locvars[i] = { name, startpc, endpc };
+  }
+  f.locvars = locvars;
+  n = r.count(8);
+  const upvalueNames: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) upvalueNames[i] = r.string() ?? '';
+  f.upvalueNames = upvalueNames;
+  if (!checkCode(f)) throw r.error('bad code');
+  return f;
+}
+
+/** ldebug.c's precheck: the function's shape. */
+function precheck(f: Proto): boolean {
+  return f.maxStackSize <= MAXSTACK &&
+    f.numParams + (f.isVararg & VARARG_HASARG) <= f.maxStackSize &&
+    (!(f.isVararg & VARARG_NEEDSARG) || (f.isVararg & VARARG_HASARG) !== 0) &&
+    f.upvalueNames.length <= f.numUpvalues &&
+    (f.lineinfo.length === f.code.length || f.lineinfo.length === 0) &&
+    f.code.length > 0 && getOp(f.code[f.code.length - 1]!) === Op.RETURN;
+}
+
+function checkArgMode(f: Proto, r: number, mode: OpArg): boolean {
+  switch (mode) {
+    case OpArg.N: return r === 0;
+    case OpArg.U: return true;
+    case OpArg.R: return r < f.maxStackSize;
+    case OpArg.K: return isK(r) ? indexK(r) < f.k.length : r < f.maxStackSize;
+  }
+  return false;
+}
+
+/** ldebug.c's checkopenop: what follows an open call or vararg must take all values. */
+function checkOpenOp(f: Proto, pc: number): boolean {
+  const i = f.code[pc + 1];
+  if (i === undefined) return false;
+  switch (getOp(i)) {
+    case Op.CALL: case Op.TAILCALL: case Op.RETURN: case Op.SETLIST:
+      return getB(i) === 0;
+    default:
+      return false;
+  }
+}
+
+/**
+ * luaG_checkcode (symbexec with reg = NO_REG, every pc visited): operands
+ * in range, tests followed by jumps, jumps inside the code and not onto a
+ * SETLIST count word, closures followed by their upvalue instructions.
+ */
+export function checkCode(f: Proto): boolean {
+  if (!precheck(f)) return false;
+  const code = f.code;
+  const size = code.length;
+  const checkReg = (x: number): boolean => x < f.maxStackSize;
+  for (let pc = 0; pc < size; pc++) {
+    const i = code[pc]!;
+    const op = getOp(i);
+    if (op >= NUM_OPCODES) return false;
+    const a = getA(i);
+    if (!checkReg(a)) return false;
+    const info = OP_INFO[op];
+    let b = 0;
+    let c = 0;
+    switch (info.format) {
+      case OpFormat.ABC:
+        b = getB(i);
+        c = getC(i);
+        if (!checkArgMode(f, b, info.b) || !checkArgMode(f, c, info.c)) return false;
+        break;
+      case OpFormat.ABx:
+        b = getBx(i);
+        if (info.b === OpArg.K && b >= f.k.length) return false;
+        break;
+      case OpFormat.AsBx:
+        b = getSBx(i);
+        if (info.b === OpArg.R) {
+          const dest = pc + 1 + b;
+          if (!(dest >= 0 && dest < size)) return false;
+          if (dest > 0) {
+            // a jump must not land on a SETLIST's count word; a run of
+            // "SETLIST with C = 0" words pairs up from its start
+            let j = 0;
+            for (; j < dest; j++) {
+              const d = code[dest - 1 - j]!;
+              if (!(getOp(d) === Op.SETLIST && getC(d) === 0)) break;
+            }
+            if ((j & 1) !== 0) return false;
+          }
+        }
+        break;
+    }
+    if (info.test) {
+      if (!(pc + 2 < size)) return false;
+      if (getOp(code[pc + 1]!) !== Op.JMP) return false;
+    }
+    switch (op) {
+      case Op.LOADBOOL:
+        if (c === 1) {
+          if (!(pc + 2 < size)) return false;
+          const next = code[pc + 1]!;
+          if (getOp(next) === Op.SETLIST && getC(next) === 0) return false;
+        }
+        break;
+      case Op.GETUPVAL:
+      case Op.SETUPVAL:
+        if (!(b < f.numUpvalues)) return false;
+        break;
+      case Op.GETGLOBAL:
+      case Op.SETGLOBAL:
+        if (typeof f.k[b] !== 'string') return false;
+        break;
+      case Op.SELF:
+        if (!checkReg(a + 1)) return false;
+        break;
+      case Op.CONCAT:
+        if (!(b < c)) return false;
+        break;
+      case Op.TFORLOOP:
+        if (!(c >= 1)) return false;
+        if (!checkReg(a + 2 + c)) return false;
+        break;
+      case Op.FORLOOP:
+      case Op.FORPREP:
+        if (!checkReg(a + 3)) return false;
+        break;
+      case Op.CALL:
+      case Op.TAILCALL: {
+        if (b !== 0 && !checkReg(a + b - 1)) return false;
+        const nresults = c - 1;
+        if (nresults === -1) {
+          if (!checkOpenOp(f, pc)) return false;
+        } else if (nresults !== 0 && !checkReg(a + nresults - 1)) return false;
+        break;
+      }
+      case Op.RETURN:
+        if (b - 1 > 0 && !checkReg(a + b - 2)) return false;
+        break;
+      case Op.SETLIST:
+        if (b > 0 && !checkReg(a + b)) return false;
+        if (c === 0) {
+          pc++;
+          if (!(pc < size - 1)) return false;
+        }
+        break;
+      case Op.CLOSURE: {
+        if (!(b < f.p.length)) return false;
+        const nup = f.p[b]!.numUpvalues;
+        if (!(pc + nup < size)) return false;
+        for (let j = 1; j <= nup; j++) {
+          const op1 = getOp(code[pc + j]!);
+          if (op1 !== Op.GETUPVAL && op1 !== Op.MOVE) return false;
+        }
+        // the full check visits the pseudo-instructions as ordinary MOVE/GETUPVAL
+        break;
+      }
+      case Op.VARARG: {
+        if (!((f.isVararg & VARARG_ISVARARG) !== 0 && (f.isVararg & VARARG_NEEDSARG) === 0)) return false;
+        const n = b - 1;
+        if (n === -1 && !checkOpenOp(f, pc)) return false;
+        if (!checkReg(a + n - 1)) return false;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return true;
+}
