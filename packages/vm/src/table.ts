@@ -1,19 +1,21 @@
-// LuaTable: an array part plus a hash part, sized like PUC-Rio 5.1's ltable.c
-// so that `#t` (luaH_getn's border rule) gives lua5.1's answers, holes
-// included.
+// LuaTable: an array part plus a hash part laid out exactly as PUC-Rio
+// 5.1's ltable.c lays out its nodes, so that `#t` (luaH_getn's border rule)
+// and the traversal order of next/pairs are lua5.1's for string, number and
+// boolean keys (object keys hash by a pseudo-address, as arbitrary as real
+// addresses).
 //
-// Array part: `arr[i-1]` holds t[i] for 1 <= i <= arr.length (the 5.1
-// "sizearray"); slots may hold nil. Hash part: parallel `hkeys`/`hvals`
-// slot arrays plus `hmap` from key to slot. Setting an existing key to nil
-// leaves the slot in place (a dead slot, as a 5.1 node keeps its key), so
-// `next` keeps working while fields are cleared during a traversal. A new
-// key that finds the hash part full (slots === hashCap, hashCap a power of
-// two as 5.1's sizenode) triggers a rehash that recomputes both sizes with
-// 5.1's computesizes rule and drops dead slots.
-// Keys: numbers unify 1 and 1.0 and Map folds -0 into 0; NaN and nil are
-// rejected by the setters' callers (see `checkedSet`).
-// The hash part is allocated lazily: a table with only an array part has
-// hmap === undefined.
+// Array part: `arr[i-1]` holds t[i] for 1 <= i <= arr.length (5.1's
+// "sizearray"); slots may hold nil. Hash part: `hashCap` nodes (0 = 5.1's
+// dummy node, else a power of two) in parallel arrays `hkeys`/`hvals`/
+// `hnext` (a free node has key undefined; a node whose value is nil keeps
+// its key, as a 5.1 node does). New keys go to their main position with
+// 5.1's collision rule (the colliding node moves if it is not in its own
+// main position; free nodes are taken from `lastfree` downwards); when none
+// is free the table is rehashed with computesizes and the nodes are
+// re-inserted from the last to the first, as luaH_resize does. Lookups go
+// through `hmap` (key -> node) instead of walking chains: same answers, one
+// Map probe. Keys: numbers unify 1 and 1.0 and Map folds -0 into 0; NaN and
+// nil are rejected by the setters' callers (see ops.ts checkKey).
 
 import type { LuaValue } from './value.js';
 import { newObjectId } from './value.js';
@@ -21,21 +23,41 @@ import { newObjectId } from './value.js';
 const MAXBITS = 26;
 const MAXASIZE = 1 << MAXBITS;
 
-/** Outcome of `next`: key and value written to these two fields. */
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/** luaS_hash of lstring.c: seed = length, at most ~32 characters sampled. */
+export function stringHash(s: string): number {
+  const l = s.length;
+  let h = l >>> 0;
+  const step = (l >>> 5) + 1;
+  for (let l1 = l; l1 >= step; l1 -= step) {
+    h = (h ^ (((h << 5) >>> 0) + (h >>> 2) + (s.charCodeAt(l1 - 1) & 0xff))) >>> 0;
+  }
+  return h;
+}
+
 export class LuaTable {
   arr: LuaValue[];
+  /** key -> node index, for every node holding a key. */
   hmap: Map<LuaValue, number> | undefined;
+  /** Node keys (undefined = free node). */
   hkeys: LuaValue[];
+  /** Node values (undefined = nil). */
   hvals: LuaValue[];
-  /** 5.1's sizenode: 0 or a power of two; a new key beyond it rehashes. */
+  /** Node chains (-1 = end). */
+  hnext: number[];
+  /** 5.1's sizenode: 0 (the dummy node) or a power of two. */
   hashCap: number;
+  /** Free nodes are searched below this index (5.1's lastfree). */
+  lastfree: number;
   metatable: LuaTable | undefined;
   readonly id: number;
   /** Written by `next()`: the key and value found. */
   nextKey: LuaValue;
   nextValue: LuaValue;
 
-  /** narr/nhash: preallocation hints, as NEWTABLE's B and C. */
+  /** narr/nhash: preallocation, as NEWTABLE's B and C (luaH_new). */
   constructor(narr = 0, nhash = 0) {
     const arr: LuaValue[] = [];
     for (let i = 0; i < narr; i++) arr.push(undefined);
@@ -43,33 +65,35 @@ export class LuaTable {
     this.hmap = undefined;
     this.hkeys = [];
     this.hvals = [];
-    this.hashCap = nhash > 0 ? ceilPow2(nhash) : 0;
+    this.hnext = [];
+    this.hashCap = 0;
+    this.lastfree = 0;
     this.metatable = undefined;
     this.id = newObjectId();
     this.nextKey = undefined;
     this.nextValue = undefined;
+    if (nhash > 0) this.setNodeVector(nhash);
   }
 
   /** Raw get (no metamethods). */
   get(key: LuaValue): LuaValue {
     if (typeof key === 'number') {
       const arr = this.arr;
-      // (key - 1) >>> 0 is below arr.length only for integral 1..length.
       const i = key - 1;
       if (i >= 0 && i < arr.length && (i | 0) === i) return arr[i];
     }
     const m = this.hmap;
     if (m === undefined) return undefined;
-    const slot = m.get(key);
-    return slot === undefined ? undefined : this.hvals[slot];
+    const n = m.get(key);
+    return n === undefined ? undefined : this.hvals[n];
   }
 
   /** Raw get with a string key (the GETGLOBAL / field fast path). */
   getStr(key: string): LuaValue {
     const m = this.hmap;
     if (m === undefined) return undefined;
-    const slot = m.get(key);
-    return slot === undefined ? undefined : this.hvals[slot];
+    const n = m.get(key);
+    return n === undefined ? undefined : this.hvals[n];
   }
 
   /** Raw get with an integer key. */
@@ -78,13 +102,13 @@ export class LuaTable {
     if (key >= 1 && key <= arr.length) return arr[key - 1];
     const m = this.hmap;
     if (m === undefined) return undefined;
-    const slot = m.get(key);
-    return slot === undefined ? undefined : this.hvals[slot];
+    const n = m.get(key);
+    return n === undefined ? undefined : this.hvals[n];
   }
 
   /**
    * Raw set. The key must not be nil or NaN (callers raise "table index is
-   * nil" / "table index is NaN" first; see `checkKey`).
+   * nil" / "table index is NaN" first; see ops.ts checkKey).
    */
   set(key: LuaValue, value: LuaValue): void {
     if (typeof key === 'number') {
@@ -108,27 +132,103 @@ export class LuaTable {
   }
 
   private setHash(key: LuaValue, value: LuaValue): void {
-    let m = this.hmap;
+    const m = this.hmap;
     if (m !== undefined) {
-      const slot = m.get(key);
-      if (slot !== undefined) { this.hvals[slot] = value; return; }
+      const n = m.get(key);
+      if (n !== undefined) { this.hvals[n] = value; return; }
     }
     // A new key. Even `t[k] = nil` creates the node in 5.1 (luaH_set before
     // the store), which can trigger a rehash that changes the array size:
     // lua5.1: t={} t[1]=1 t[4]=1 t[2]=nil print(#t) --> 4
-    if (this.hkeys.length >= this.hashCap) {
-      this.rehash(key);
-      // The key may now belong to the array part.
-      if (typeof key === 'number') {
-        const i = key - 1;
-        if (i >= 0 && i < this.arr.length && (i | 0) === i) { this.arr[i] = value; return; }
+    this.newKey(key, value);
+  }
+
+  /** 5.1's main position of a key in a hash part of hashCap nodes. */
+  private mainPosition(key: LuaValue): number {
+    const size = this.hashCap;
+    switch (typeof key) {
+      case 'string':
+        return stringHash(key) & (size - 1);
+      case 'number': {
+        if (key === 0) return 0; // -0 and 0
+        f64[0] = key;
+        return ((u32[0]! + u32[1]!) >>> 0) % ((size - 1) | 1);
       }
-      m = this.hmap;
+      case 'boolean':
+        return (key ? 1 : 0) & (size - 1);
+      default: {
+        // hashpointer: a pseudo-address (as arbitrary as a real one).
+        const id = (key as { id: number }).id;
+        return ((id * 0x40 + 0xc0000000) >>> 0) % ((size - 1) | 1);
+      }
     }
-    if (m === undefined) { m = new Map(); this.hmap = m; }
-    m.set(key, this.hkeys.length);
-    this.hkeys.push(key);
-    this.hvals.push(value);
+  }
+
+  /** newkey (ltable.c), with the value stored at once. */
+  private newKey(key: LuaValue, value: LuaValue): void {
+    if (this.hashCap === 0) {
+      this.rehash(key);
+      this.set(key, value);
+      return;
+    }
+    const keys = this.hkeys;
+    const vals = this.hvals;
+    const next = this.hnext;
+    const m = this.hmap!;
+    let mp = this.mainPosition(key);
+    if (vals[mp] !== undefined) {
+      // Main position taken: find a free node.
+      let n = -1;
+      while (this.lastfree > 0) {
+        this.lastfree--;
+        if (keys[this.lastfree] === undefined) { n = this.lastfree; break; }
+      }
+      if (n < 0) {
+        this.rehash(key);
+        this.set(key, value);
+        return;
+      }
+      let other = this.mainPosition(keys[mp]);
+      if (other !== mp) {
+        // The colliding node is out of its main position: move it to n.
+        while (next[other] !== mp) other = next[other]!;
+        next[other] = n;
+        keys[n] = keys[mp];
+        vals[n] = vals[mp];
+        next[n] = next[mp]!;
+        m.set(keys[n], n);
+        next[mp] = -1;
+        vals[mp] = undefined;
+        keys[mp] = undefined;
+      } else {
+        // The colliding node is in its own main position: chain n after it.
+        next[n] = next[mp]!;
+        next[mp] = n;
+        mp = n;
+      }
+    }
+    // mp may hold a key whose value is nil: 5.1 reuses the node (and its
+    // chain link); the old key is gone.
+    const old = keys[mp];
+    if (old !== undefined) m.delete(old);
+    keys[mp] = key;
+    vals[mp] = value;
+    m.set(key, mp);
+  }
+
+  /** setnodevector: a fresh hash part for `size` keys (0 = the dummy node). */
+  private setNodeVector(size: number): void {
+    const cap = size > 0 ? ceilPow2(size) : 0;
+    this.hashCap = cap;
+    const keys: LuaValue[] = [];
+    const vals: LuaValue[] = [];
+    const next: number[] = [];
+    for (let i = 0; i < cap; i++) { keys.push(undefined); vals.push(undefined); next.push(-1); }
+    this.hkeys = keys;
+    this.hvals = vals;
+    this.hnext = next;
+    this.lastfree = cap;
+    this.hmap = cap > 0 ? new Map() : undefined;
   }
 
   /** luaH_getn: a border of the table (PUC-Rio's rule, holes included). */
@@ -144,7 +244,7 @@ export class LuaTable {
       }
       return i;
     }
-    if (this.hashCap === 0 || this.hmap === undefined) return j;
+    if (this.hashCap === 0) return j;
     return this.unboundSearch(j);
   }
 
@@ -170,43 +270,43 @@ export class LuaTable {
   }
 
   /**
-   * Iteration step: finds the entry after `key` (nil = the first). Returns
-   * false at the end; otherwise true with the entry in nextKey/nextValue.
-   * Throws the string "invalid key to 'next'" (wrapped by the caller) for a
-   * key that is not in the table. O(1) per step, amortized over dead slots.
+   * luaH_next: finds the entry after `key` (nil = the first): the array
+   * part in order, then the nodes in order. Returns false at the end;
+   * otherwise true with the entry in nextKey/nextValue. Throws
+   * InvalidNextKey for a key that is not in the table.
    */
   next(key: LuaValue): boolean {
     const arr = this.arr;
     let i: number; // array index to start scanning from
-    let slot: number; // hash slot to start scanning from
-    if (key === undefined) { i = 0; slot = 0; }
+    let node: number; // node to start scanning from
+    if (key === undefined) { i = 0; node = 0; }
     else {
       i = -1;
-      slot = -1;
+      node = 0;
       if (typeof key === 'number') {
         const ai = key - 1;
         if (ai >= 0 && ai < arr.length && (ai | 0) === ai) i = ai + 1;
       }
       if (i < 0) {
-        const s = this.hmap === undefined ? undefined : this.hmap.get(key);
-        if (s === undefined) throw new InvalidNextKey();
-        slot = s + 1;
+        const n = this.hmap === undefined ? undefined : this.hmap.get(key);
+        if (n === undefined) throw new InvalidNextKey();
+        node = n + 1;
         i = arr.length;
-      } else slot = 0;
+      }
     }
     for (; i < arr.length; i++) {
       const v = arr[i];
       if (v !== undefined) { this.nextKey = i + 1; this.nextValue = v; return true; }
     }
     const hv = this.hvals;
-    for (; slot < hv.length; slot++) {
-      const v = hv[slot];
-      if (v !== undefined) { this.nextKey = this.hkeys[slot]; this.nextValue = v; return true; }
+    for (; node < hv.length; node++) {
+      const v = hv[node];
+      if (v !== undefined) { this.nextKey = this.hkeys[node]; this.nextValue = v; return true; }
     }
     return false;
   }
 
-  /** 5.1's rehash: recompute the array size, move keys, drop dead slots. */
+  /** rehash: recompute both sizes (computesizes) for the live keys plus `extraKey`. */
   private rehash(extraKey: LuaValue): void {
     // nums[b]: number of integer keys k with 2^(b-1) < k <= 2^b.
     const nums = new Array<number>(MAXBITS + 1).fill(0);
@@ -239,37 +339,30 @@ export class LuaTable {
     this.resize(n, total - na);
   }
 
-  /** luaH_resize: array part of nasize slots, hash part for nhash keys. */
+  /**
+   * luaH_resize: array part of nasize slots, hash part for nhash keys;
+   * array slots past the new size, then the old nodes from last to first,
+   * are re-inserted (which decides the new node order, as in 5.1).
+   */
   resize(nasize: number, nhash: number): void {
-    const oldArr = this.arr;
+    const arr = this.arr;
+    const oldasize = arr.length;
     const oldKeys = this.hkeys;
     const oldVals = this.hvals;
-    const newArr: LuaValue[] = [];
-    for (let k = 0; k < nasize; k++) newArr.push(k < oldArr.length ? oldArr[k] : undefined);
-    this.arr = newArr;
-    this.hashCap = nhash > 0 ? ceilPow2(nhash) : 0;
-    this.hmap = undefined;
-    this.hkeys = [];
-    this.hvals = [];
-    const m = new Map<LuaValue, number>();
-    // Array slots beyond the new size move to the hash part.
-    for (let k = nasize; k < oldArr.length; k++) {
-      const v = oldArr[k];
-      if (v !== undefined) { m.set(k + 1, this.hkeys.length); this.hkeys.push(k + 1); this.hvals.push(v); }
-    }
-    for (let s = 0; s < oldKeys.length; s++) {
-      const v = oldVals[s];
-      if (v === undefined) continue;
-      const key = oldKeys[s];
-      if (typeof key === 'number') {
-        const i = key - 1;
-        if (i >= 0 && i < nasize && (i | 0) === i) { newArr[i] = v; continue; }
+    while (arr.length < nasize) arr.push(undefined);
+    this.setNodeVector(nhash);
+    if (nasize < oldasize) {
+      const tail = arr.slice(nasize);
+      arr.length = nasize;
+      for (let i = 0; i < tail.length; i++) {
+        const v = tail[i];
+        if (v !== undefined) this.setInt(nasize + i + 1, v);
       }
-      m.set(key, this.hkeys.length);
-      this.hkeys.push(key);
-      this.hvals.push(v);
     }
-    if (this.hkeys.length > 0 || this.hashCap > 0) this.hmap = m;
+    for (let i = oldKeys.length - 1; i >= 0; i--) {
+      const v = oldVals[i];
+      if (v !== undefined) this.set(oldKeys[i], v);
+    }
   }
 }
 

@@ -77,3 +77,55 @@ print(f(1,nil,3), f(nil,nil), f(1,2,nil))
     );
   });
 });
+
+describe('pairs order against lua5.1 (string, number and boolean keys)', () => {
+  const dump = `
+local function dump(t)
+  local out = ""
+  for k, v in pairs(t) do out = out .. tostring(k) .. "=" .. tostring(v) .. " " end
+  print(out)
+end
+`;
+  it('constructors and assignments', () => {
+    expectSame(dump + `
+dump({a = 1, b = 2, c = 3, d = 4, e = 5})
+dump({x = 1, y = 2, [1] = "one", [2] = "two", [10] = "ten", [2.5] = "f", [true] = "T", [false] = "F"})
+local t = {} for i = 1, 20 do t["k" .. i] = i end dump(t)
+local u = {} for i = 20, 1, -1 do u[i * 3] = i end dump(u)
+local w = {"a", "b", "c", n = 3, [-1] = "neg", [0] = "zero", [1e10] = "big", [-0.5] = "h"}
+dump(w)
+`);
+  });
+
+  it('deletions, re-insertions and rehashes', () => {
+    expectSame(dump + `
+local t = {}
+for i = 1, 30 do t["key" .. i] = i end
+for i = 1, 30, 3 do t["key" .. i] = nil end
+dump(t)
+for i = 31, 40 do t["key" .. i] = i end
+dump(t)
+local q = {}
+for i = 1, 50 do q[i] = i; if i > 5 then q[i - 5] = nil end end
+dump(q)
+local g = {_VERSION = 1, print = 2, pairs = 3, ipairs = 4, string = 5, table = 6, math = 7, os = 8, io = 9, next = 10, type = 11}
+dump(g)
+`);
+  });
+
+  it('generated key sets', () => {
+    const key = fc.oneof(
+      fc.integer({ min: -5, max: 40 }).map(String),
+      fc.stringMatching(/^[a-z_][a-z0-9_]{0,6}$/).map((s) => JSON.stringify(s)),
+      fc.constantFrom('true', 'false', '0.5', '1e100', '-3.25', '2^53'),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(key, fc.boolean()), { maxLength: 40 }), { minLength: 15, maxLength: 15 }), (progs) => {
+        const src = progs.map((steps) => 'do local t = {}\n' +
+          steps.map(([k, keep], i) => `t[${k}] = ${keep ? i + 1 : 'nil'}`).join('\n') + '\ndump(t) end').join('\n');
+        expectSame(dump + src);
+      }),
+      { numRuns: 6 },
+    );
+  });
+});

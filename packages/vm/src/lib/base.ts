@@ -376,6 +376,7 @@ function baseGcinfo(L: LuaState): number {
   return 1;
 }
 
+/** In lbaselib.c's base_funcs order: registration order decides pairs(_G) order. */
 export const baseLib: LibTable = {
   assert: baseAssert,
   collectgarbage: baseCollectgarbage,
@@ -383,12 +384,9 @@ export const baseLib: LibTable = {
   gcinfo: baseGcinfo,
   getfenv: baseGetfenv,
   getmetatable: baseGetmetatable,
-  ipairs: baseIpairs,
   load: baseLoad,
   loadstring: baseLoadstring,
-  newproxy: baseNewproxy,
   next: baseNext,
-  pairs: basePairs,
   pcall: basePcall,
   print: basePrint,
   rawequal: baseRawequal,
@@ -404,9 +402,17 @@ export const baseLib: LibTable = {
   xpcall: baseXpcall,
 };
 
-/** Opens the base library into L's globals (_G, _VERSION included). */
+/**
+ * Opens the base library into L's globals in base_open's order (_G, the
+ * functions, _VERSION, ipairs, pairs, newproxy), then nothing else: the
+ * coroutine library follows with L.register('coroutine', coroutineLib).
+ */
 export function openBase(L: LuaState): void {
-  const g = L.register(undefined, baseLib);
+  const g = L.globals;
   g.setStr('_G', g);
+  L.register(undefined, baseLib);
   g.setStr('_VERSION', 'Lua 5.1');
+  g.setStr('ipairs', new LuaHostFunction('ipairs', baseIpairs));
+  g.setStr('pairs', new LuaHostFunction('pairs', basePairs));
+  g.setStr('newproxy', new LuaHostFunction('newproxy', baseNewproxy));
 }
