@@ -45,37 +45,44 @@ export function formatG(x: number, prec: number): string {
   if (Number.isInteger(x) && x < 1e14 && x > -1e14 && Math.abs(x) < 10 ** prec) return String(x);
   const neg = x < 0;
   const ax = neg ? -x : x;
-  // Fast path: when JS's shortest round-trip form has at most `prec`
+  // JS's shortest round-trip form S of x. If S has at most `prec`
   // significant digits, the exact value rounds to those same digits (it is
-  // within half an ulp of them, far less than half a unit of the last
-  // digit), so %g prints that form; in [1e-4, 1e15) JS writes it in fixed
-  // notation just as %g does.
-  if (ax >= 1e-4 && ax < 1e15) {
-    const short = String(ax);
-    let sig = 0;
-    let intDigits = -1;
-    let leading = true;
-    for (let i = 0; i < short.length; i++) {
-      const c = short.charCodeAt(i);
-      if (c === 46) intDigits = i;
-      else if (!leading || c !== 48) {
-        leading = false;
-        sig++;
-      }
+  // within half an ulp of S, far less than half a unit of the last digit);
+  // in [1e-4, 1e15) JS writes S in fixed notation just as %g does.
+  const short = String(ax);
+  // Significant digits of S: first to last non-zero digit.
+  let sig = 0;
+  let pending = 0; // zeros seen since the last non-zero digit
+  let intDigits = -1;
+  for (let i = 0; i < short.length; i++) {
+    const c = short.charCodeAt(i);
+    if (c === 101) break; // 'e'
+    if (c === 46) intDigits = i;
+    else if (c === 48) {
+      if (sig > 0) pending++;
+    } else {
+      sig += pending + 1;
+      pending = 0;
     }
+  }
+  if (ax >= 1e-4 && ax < 1e15) {
     if (intDigits < 0) intDigits = short.length;
     if (sig <= prec && (ax < 1 || intDigits <= prec)) return neg ? '-' + short : short;
   }
   let [digits, exp] = splitExp(ax.toExponential(prec - 1));
-  // A tie shows as a 5 in the next digit; only an exact one needs care.
-  const longer = ax.toExponential(prec);
-  if (longer.charCodeAt(longer.indexOf('e') - 1) === 53) {
-    const [ld, lexp] = splitExp(longer);
-    if (decimalEquals(ax, ld, lexp - prec)) {
-      const truncated = ld.slice(0, prec);
-      if (((truncated.charCodeAt(prec - 1) - 48) & 1) === 0) {
-        digits = truncated;
-        exp = lexp;
+  // An exact tie at `prec` digits means x is exactly a decimal of prec+1
+  // digits ending in 5, and then S is that decimal: only then can JS's
+  // round-half-up differ from glibc's round-half-even.
+  if (sig === prec + 1) {
+    const longer = ax.toExponential(prec);
+    if (longer.charCodeAt(longer.indexOf('e') - 1) === 53) {
+      const [ld, lexp] = splitExp(longer);
+      if (decimalEquals(ax, ld, lexp - prec)) {
+        const truncated = ld.slice(0, prec);
+        if (((truncated.charCodeAt(prec - 1) - 48) & 1) === 0) {
+          digits = truncated;
+          exp = lexp;
+        }
       }
     }
   }
