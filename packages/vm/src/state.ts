@@ -10,7 +10,7 @@
 // upvalues and callers may keep it; frames[0] is the thread's base frame
 // and `ci` indexes the running frame; `base` is the running frame's base.
 
-import { LuaError, LUA_ERRSYNTAX } from './errors.js';
+import { LuaError, LUA_ERRSYNTAX, toLuaError } from './errors.js';
 import { compileSource } from './compiler/index.js';
 import { undumpProto } from './undump.js';
 import { LuaTable } from './table.js';
@@ -18,7 +18,8 @@ import type { LuaValue, HostFunction, LuaTypeName } from './value.js';
 import { LuaClosure, LuaHostFunction, LuaUserdata, UpVal, newObjectId } from './value.js';
 import { numberToString, stringToNumber } from './number.js';
 import type { Proto } from './proto.js';
-import { call, pcall } from './call.js';
+import { call, pcall, closeUpvals } from './call.js';
+import { traceback } from './debug.js';
 import { argError, typeNameOf, luaError } from './messages.js';
 import { index, setIndex, equals, lessThan, tostring } from './ops.js';
 
@@ -342,7 +343,28 @@ export class LuaState {
    * propagate as LuaError.
    */
   call(nargs: number, nresults: number): void {
-    call(this, this.top - nargs - 1, nresults);
+    const func = this.top - nargs - 1;
+    if (this.nCcalls === 0 && this.ci === 0) this.callFromEmbedder(func, nresults);
+    else call(this, func, nresults);
+  }
+
+  /**
+   * A call made while no Lua code runs (the embedder's own call): an error
+   * leaves the state clean for the next call and carries its traceback.
+   */
+  private callFromEmbedder(func: number, nresults: number): void {
+    try {
+      call(this, func, nresults);
+    } catch (e) {
+      const err = toLuaError(e);
+      if (err.traceback === undefined) err.traceback = traceback(this, undefined, 0);
+      closeUpvals(this, func);
+      this.ci = 0;
+      this.base = this.frames[0]!.base;
+      this.nCcalls = 0;
+      this.top = func;
+      throw err;
+    }
   }
 
   /**
@@ -364,7 +386,8 @@ export class LuaState {
     const func = this.top;
     this.push(f);
     for (let i = 0; i < args.length; i++) this.push(args[i]);
-    call(this, func, MULTRET);
+    if (this.nCcalls === 0 && this.ci === 0) this.callFromEmbedder(func, MULTRET);
+    else call(this, func, MULTRET);
     const out = this.stack.slice(func, this.top);
     this.top = func;
     return out;

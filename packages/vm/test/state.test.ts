@@ -80,6 +80,30 @@ describe('calling Lua from host code', () => {
     expect(() => L.invoke(L.getGlobal('bad'), [])).toThrow(LuaError);
   });
 
+  it("an error out of the embedder's call carries the traceback and leaves the state reusable", () => {
+    const L = newState();
+    runChunk('function inner() error("deep") end\nfunction outer() inner() end', '@lib.lua', { state: L });
+    const top = L.top;
+    let caught: unknown;
+    try {
+      L.invoke(L.getGlobal('outer'), []);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(LuaError);
+    const err = caught as LuaError;
+    expect(err.value).toBe('lib.lua:1: deep');
+    // lua5.1's traceback of the same frames, taken under xpcall: ours is its
+    // part above the xpcall frame.
+    const ref = lua51('function inner() error("deep") end\nfunction outer() inner() end\nprint(select(2, xpcall(outer, debug.traceback)))', 'lib.lua');
+    const refLines = ref.stdout.split('\n');
+    const upToXpcall = refLines.slice(1, refLines.findIndex((l) => l.includes("'xpcall'")));
+    expect(err.traceback).toBe(upToXpcall.join('\n'));
+    expect(L.top).toBe(top);
+    expect(L.ci).toBe(0);
+    expect(L.invoke(L.getGlobal('tostring'), [12])).toEqual(['12']);
+  });
+
   it('a JS exception in a host function becomes a Lua error', () => {
     const L = newState();
     L.setGlobal('boom', new LuaHostFunction('boom', () => { throw new TypeError('js failure'); }));
