@@ -97,7 +97,7 @@ function gettoalign(len: number, f: Format, opt: number, size: number): number {
 }
 
 /** controloptions: endianness, alignment, spaces; anything else is an error. */
-function controloptions(L: LuaState, opt: number, f: Format, fname: string): void {
+function controloptions(L: LuaState, opt: number, f: Format): void {
   switch (opt) {
     case 32:
       return;
@@ -117,7 +117,6 @@ function controloptions(L: LuaState, opt: number, f: Format, fname: string): voi
     default:
       throw L.argError(1, `invalid format option '${String.fromCharCode(opt)}'`);
   }
-  void fname;
 }
 
 /** Bytes of an unsigned 64-bit value (as BigInt) in the chosen order, `size` wide. */
@@ -226,7 +225,7 @@ function bPack(L: LuaState, base: number, nargs: number): number {
         break;
       }
       default:
-        controloptions(L, opt, f, 'pack');
+        controloptions(L, opt, f);
     }
     total += size;
   }
@@ -333,7 +332,7 @@ function bUnpack(L: LuaState, _base: number, nargs: number): number {
         break;
       }
       default:
-        controloptions(L, opt, f, 'unpack');
+        controloptions(L, opt, f);
     }
     pos += size;
   }
@@ -363,7 +362,7 @@ function bSize(L: LuaState): number {
     if (opt === 115) throw L.argError(1, "option 's' has no fixed size");
     if (opt === 99 && size === 0) throw L.argError(1, "option 'c0' has no fixed size");
     const isAlnum = isDigit(opt) || ((opt | 32) >= 97 && (opt | 32) <= 122);
-    if (!isAlnum) controloptions(L, opt, f, 'size');
+    if (!isAlnum) controloptions(L, opt, f);
     pos += size;
   }
   L.push(pos);

@@ -5,10 +5,9 @@
 // (array part, then hash slots); every error is a LibError carrying the
 // library's message, raised before anything is returned.
 
-import { LuaTable, type LuaValue } from '@valua/vm';
+import { LuaTable, typeNameOf, type LuaValue } from '@valua/vm';
 import { CjsonConfig, InvalidNumbers, LibError, MAX_C_STACK } from './config.js';
 import { formatG } from '../format-g.js';
-import { luaTypeName } from '../lua-types.js';
 import { JSON_NULL } from './null.js';
 import { ByteSink } from '../byte-sink.js';
 
@@ -218,7 +217,7 @@ export function jsonEncode(cfg: CjsonConfig, value: LuaValue): string {
         out.text(formatNumber(cfg, key, 'number'));
         out.byte(34);
         out.byte(58);
-      } else throw new LibError(`Cannot serialise ${luaTypeName(key)}: table key must be a number or string`);
+      } else throw new LibError(`Cannot serialise ${typeNameOf(key)}: table key must be a number or string`);
     }
     if (v instanceof LuaTable) enter(v);
     else encodeScalar(cfg, out, v);
@@ -245,6 +244,6 @@ function encodeScalar(cfg: CjsonConfig, out: ByteSink, v: LuaValue): void {
         out.text('null');
         return;
       }
-      throw new LibError(`Cannot serialise ${luaTypeName(v)}: type not supported`);
+      throw new LibError(`Cannot serialise ${typeNameOf(v)}: type not supported`);
   }
 }
