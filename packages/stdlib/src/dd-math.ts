@@ -306,3 +306,249 @@ export function tanh(x: number): number {
   } else z = 1;
   return x >= 0 ? z : -z;
 }
+
+// ---- trigonometry ------------------------------------------------------------
+
+// pi/2 in 33-bit pieces (from a 100-digit expansion): k * piece is exact for |k| < 2^20
+const PIO2_1 = 1.5707963267341256, PIO2_2 = 6.077100506303966e-11;
+const PIO2_3 = 2.0222662487111665e-21, PIO2_4 = 8.478427660348229e-32;
+const PIO2_HI = 1.5707963267948966, PIO2_LO = 6.123233995736766e-17;
+const PI_HI = 3.141592653589793, PI_LO = 1.2246467991473532e-16;
+const TRIG_LIMIT = 2 ** 19; // beyond it the Cody-Waite reduction is not exact enough
+
+// 2/pi to 1300 bits, computed once in BigInt (Machin's formula) for the
+// exact reduction of huge arguments (Payne-Hanek's idea with BigInt).
+const PREC = 1300;
+let twoOverPiFixed = 0n; // floor(2/pi * 2^PREC)
+function twoOverPi(): bigint {
+  if (twoOverPiFixed === 0n) {
+    const one = 1n << BigInt(PREC + 64);
+    const atanInv = (n: bigint): bigint => { // atan(1/n) * 2^(PREC+64)
+      let term = one / n, sum = term, k = 1n, sign = -1n;
+      const n2 = n * n;
+      while (term !== 0n) {
+        term /= n2;
+        k += 2n;
+        sum += sign * (term / k);
+        sign = -sign;
+      }
+      return sum;
+    };
+    const pi = 16n * atanInv(5n) - 4n * atanInv(239n); // pi * 2^(PREC+64)
+    twoOverPiFixed = (2n << BigInt(2 * PREC + 64)) / pi;
+  }
+  return twoOverPiFixed;
+}
+
+/** Exact reduction of a huge |x| (> TRIG_LIMIT): r in (rh, rl), returns k mod 4. */
+function reduceHuge(x: number): number {
+  f64[0] = x;
+  const hi = u32[HI]!, lo = u32[1 - HI]!;
+  const m = (BigInt((hi & 0xfffff) | 0x100000) << 32n) | BigInt(lo);
+  const e = ((hi >>> 20) & 0x7ff) - 1075; // x = m * 2^e, e > 0 here
+  const shift = BigInt(PREC - e);
+  const prod = m * twoOverPi(); // x * 2/pi * 2^(PREC - e)
+  const half = 1n << (shift - 1n);
+  const k = (prod + half) >> shift;
+  const frac = prod - (k << shift); // in [-2^(shift-1), 2^(shift-1))
+  const t = shift - 110n;
+  const fi = frac >> t;
+  const fh = Number(fi);
+  const fl = Number(fi - BigInt(fh));
+  const sc = 2 ** -110;
+  ddMul(fh * sc, fl * sc, PIO2_HI, PIO2_LO);
+  return Number(k & 3n);
+}
+
+/** x - k*pi/2 as a double-double, k = round(x * 2/pi); returns k. */
+function reduce(x: number): number {
+  if (Math.abs(x) > TRIG_LIMIT) {
+    if (x > 0) return reduceHuge(x);
+    const k = reduceHuge(-x);
+    rh = -rh; rl = -rl;
+    return -k;
+  }
+  const k = Math.round(x * 0.6366197723675814);
+  twoSum(x, -k * PIO2_1);
+  let h = rh, l = rl;
+  twoSum(h, -k * PIO2_2);
+  h = rh; l += rl;
+  twoSum(h, -k * PIO2_3);
+  h = rh; l += rl - k * PIO2_4;
+  twoSum(h, l);
+  return k;
+}
+
+/** sin and cos of a double-double |r| <= ~pi/4: sin in (sh, sl), cos in (ch, cl). */
+let sh = 0, sl = 0, ch = 0, cl = 0;
+function sinCosSmall(h: number, l: number): void {
+  ddMul(h, l, h, l);
+  const x2h = rh, x2l = rl;
+  // sin: x * sum (-1)^n x^(2n) / (2n+1)!, cos: sum (-1)^n x^(2n) / (2n)!
+  let ah = 0, al = 0, bh = 0, bl = 0;
+  for (let n = 13; n >= 0; n--) {
+    ddMul(ah, al, x2h, x2l);
+    const sign = n % 2 === 0 ? 1 : -1;
+    ddAdd(rh, rl, sign * INV_FACT_HI[2 * n + 1]!, sign * INV_FACT_LO[2 * n + 1]!);
+    ah = rh; al = rl;
+    ddMul(bh, bl, x2h, x2l);
+    ddAdd(rh, rl, sign * INV_FACT_HI[2 * n]!, sign * INV_FACT_LO[2 * n]!);
+    bh = rh; bl = rl;
+  }
+  ddMul(ah, al, h, l);
+  sh = rh; sl = rl;
+  ch = bh; cl = bl;
+}
+
+export function sin(x: number): number {
+  if (!Number.isFinite(x)) return x - x; // NaN (inf - inf for infinities)
+  if (x === 0 || Math.abs(x) < 2 ** -26) return x; // sin x rounds to x
+  const k = reduce(x);
+  sinCosSmall(rh, rl);
+  switch (((k % 4) + 4) % 4) {
+    case 0: return sh + sl;
+    case 1: return ch + cl;
+    case 2: return -(sh + sl);
+    default: return -(ch + cl);
+  }
+}
+
+export function cos(x: number): number {
+  if (!Number.isFinite(x)) return x - x;
+  if (Math.abs(x) < 2 ** -27) return 1;
+  const k = reduce(x);
+  sinCosSmall(rh, rl);
+  switch (((k % 4) + 4) % 4) {
+    case 0: return ch + cl;
+    case 1: return -(sh + sl);
+    case 2: return -(ch + cl);
+    default: return sh + sl;
+  }
+}
+
+export function tan(x: number): number {
+  if (!Number.isFinite(x)) return x - x;
+  if (x === 0 || Math.abs(x) < 2 ** -27) return x;
+  const k = reduce(x);
+  sinCosSmall(rh, rl);
+  if (k % 2 === 0) ddDiv(sh, sl, ch, cl);
+  else ddDiv(-ch, -cl, sh, sl);
+  return rh + rl;
+}
+
+/** sqrt of a double-double (positive), in (rh, rl). */
+function ddSqrt(h: number, l: number): void {
+  if (h <= 0) { rh = 0; rl = 0; return; }
+  const s = Math.sqrt(h);
+  twoProd(s, s);
+  ddAdd(h, l, -rh, -rl);
+  const corr = rh / (2 * s);
+  twoSum(s, corr);
+}
+
+/** atan of a double-double argument, in (rh, rl). */
+function ddAtan(h: number, l: number): void {
+  let neg = false;
+  if (h < 0) { neg = true; h = -h; l = -l; }
+  if (h > 2 ** 60) { // pi/2 - 1/x: the correction is below the last bit kept
+    twoSum(PIO2_HI, PIO2_LO - 1 / h);
+    if (neg) { rh = -rh; rl = -rl; }
+    return;
+  }
+  let inv = false;
+  if (h > 1) { // atan x = pi/2 - atan(1/x)
+    ddDiv(1, 0, h, l);
+    h = rh; l = rl;
+    inv = true;
+  }
+  // halve the angle until small: atan x = 2 atan(x / (1 + sqrt(1 + x^2)))
+  let doublings = 0;
+  while (h > 0.03) {
+    ddMul(h, l, h, l);
+    ddAdd(rh, rl, 1, 0);
+    ddSqrt(rh, rl);
+    ddAdd(rh, rl, 1, 0);
+    ddDiv(h, l, rh, rl);
+    h = rh; l = rl;
+    doublings++;
+  }
+  // series x - x^3/3 + x^5/5 ...
+  ddMul(h, l, h, l);
+  const x2h = rh, x2l = rl;
+  let ah = 0, al = 0;
+  for (let n = 12; n >= 0; n--) {
+    ddMul(ah, al, x2h, x2l);
+    const sign = n % 2 === 0 ? 1 : -1;
+    ddAdd(rh, rl, sign * ODD_INV_HI[n]!, sign * ODD_INV_LO[n]!);
+    ah = rh; al = rl;
+  }
+  ddMul(ah, al, h, l);
+  h = rh * 2 ** doublings; l = rl * 2 ** doublings;
+  if (inv) {
+    ddAdd(PIO2_HI, PIO2_LO, -h, -l);
+    h = rh; l = rl;
+  }
+  if (neg) { h = -h; l = -l; }
+  rh = h; rl = l;
+}
+
+export function atan(x: number): number {
+  if (x !== x) return x;
+  if (x === Infinity) return PIO2_HI;
+  if (x === -Infinity) return -PIO2_HI;
+  if (Math.abs(x) < 2 ** -27) return x;
+  ddAtan(x, 0);
+  return rh + rl;
+}
+
+export function atan2(y: number, x: number): number {
+  if (y !== y || x !== x || y === 0 || !Number.isFinite(x) || !Number.isFinite(y) || x === 0) return Math.atan2(y, x);
+  const q = y / x;
+  if (!(Math.abs(q) <= 2 ** 60)) return y > 0 ? PIO2_HI : -PIO2_HI; // within 2^-60 of vertical
+  // atan q = q - q^3/3 + ...: below 2^-27 the correctly rounded q is the answer
+  if (x > 0 && Math.abs(q) < 2 ** -27) return q;
+  if (Math.abs(q) < 2 ** -1000) return Math.atan2(y, x);
+  // scale both by a power of two (the angle is unchanged) so Dekker's split stays finite
+  const big = Math.max(Math.abs(x), Math.abs(y));
+  if (big > 2 ** 900) { x *= 2 ** -200; y *= 2 ** -200; } else if (big < 2 ** -900) { x *= 2 ** 200; y *= 2 ** 200; }
+  ddDiv(y, 0, x, 0);
+  const qh = rh, ql = rl;
+  ddAtan(qh, ql);
+  if (x < 0) {
+    if (y >= 0) ddAdd(rh, rl, PI_HI, PI_LO);
+    else ddAdd(rh, rl, -PI_HI, -PI_LO);
+  }
+  return rh + rl;
+}
+
+export function asin(x: number): number {
+  if (x !== x || Math.abs(x) > 1) return NaN;
+  if (Math.abs(x) < 2 ** -26) return x;
+  if (Math.abs(x) === 1) return x * PIO2_HI;
+  // asin x = atan(x / sqrt((1 - x)(1 + x)))
+  twoSum(1, -x);
+  const ah = rh, al = rl;
+  twoSum(1, x);
+  ddMul(ah, al, rh, rl);
+  ddSqrt(rh, rl);
+  ddDiv(x, 0, rh, rl);
+  ddAtan(rh, rl);
+  return rh + rl;
+}
+
+export function acos(x: number): number {
+  if (x !== x || Math.abs(x) > 1) return NaN;
+  if (x === 1) return 0;
+  if (x === -1) return PI_HI;
+  // acos x = pi/2 - asin x
+  if (Math.abs(x) < 2 ** -57) return PIO2_HI;
+  twoSum(1, -x);
+  const ah = rh, al = rl;
+  twoSum(1, x);
+  ddMul(ah, al, rh, rl);
+  ddSqrt(rh, rl);
+  ddDiv(x, 0, rh, rl);
+  ddAtan(rh, rl);
+  ddAdd(PIO2_HI, PIO2_LO, -rh, -rl);
+  return rh + rl;
+}

@@ -9,7 +9,7 @@ import { LuaTable, type LibTable, type LuaState } from '@valua/vm';
 import { Rand48 } from './rng.js';
 import { checkInt } from './string-lib.js';
 import { NEG_NAN, POS_NAN, cFmod, cPow, frexp, ldexp } from './cmath.js';
-import { cosh, exp, log, log10, sinh, tanh } from './dd-math.js';
+import { acos, asin, atan, atan2, cos, cosh, exp, log, log10, sin, sinh, tan, tanh } from './dd-math.js';
 
 const RADIANS_PER_DEGREE = Math.PI / 180;
 
@@ -79,7 +79,7 @@ function mathPow(L: LuaState): number {
 
 function mathAtan2(L: LuaState): number {
   const x = L.checkNumber(2), y = L.checkNumber(1);
-  L.push(y !== y ? y : x !== x ? x : Math.atan2(y, x));
+  L.push(y !== y ? y : x !== x ? x : atan2(y, x));
   return 1;
 }
 
@@ -150,12 +150,12 @@ export function makeMathLib(rng: Rand48): LibTable {
       L.push(x !== x ? POS_NAN : Math.abs(x)); // fabs clears the sign of a NaN too
       return 1;
     },
-    acos: unary(Math.acos, POS_NAN),
-    asin: unary(Math.asin, POS_NAN),
-    atan: unary(Math.atan),
+    acos: unary(acos, POS_NAN),
+    asin: unary(asin, POS_NAN),
+    atan: unary(atan),
     atan2: mathAtan2,
     ceil: unary((x) => Math.ceil(x)),
-    cos: unary(Math.cos),
+    cos: unary(cos),
     cosh: unary(cosh),
     deg: unary((x) => x / RADIANS_PER_DEGREE),
     exp: unary(exp),
@@ -173,10 +173,10 @@ export function makeMathLib(rng: Rand48): LibTable {
     rad: unary((x) => x * RADIANS_PER_DEGREE),
     random: makeRandom(rng),
     randomseed: makeRandomseed(rng),
-    sin: unary(Math.sin),
+    sin: unary(sin),
     sinh: unary(sinh),
     sqrt: unary(Math.sqrt),
-    tan: unary(Math.tan),
+    tan: unary(tan),
     tanh: unary(tanh),
   };
 }
