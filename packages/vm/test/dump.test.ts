@@ -5,73 +5,15 @@
 // constants all reach the dump.
 import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { compileSource } from '../src/compiler/index.js';
 import { dumpProto } from '../src/dump.js';
 import { LuaGen } from './compiler/gen-lua.js';
+import { compileFile, corpusFiles, lua51Records, root } from './chunk-support.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..', '..');
 const hasLua = spawnSync('lua5.1', ['-v']).status === 0 && spawnSync('luac5.1', ['-v']).status === 0;
-
-/** Every .lua file of the repository's corpora, relative to the repository root. */
-export function corpusFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.lua')) out.push(relative(root, full).split(sep).join('/'));
-    }
-  };
-  for (const d of ['packages/vm/test/golden', 'packages/vm/test/lua', 'packages/stdlib/test/lua']) {
-    try {
-      walk(join(root, d));
-    } catch {
-      // a corpus folder another package removed: the rest still count
-    }
-  }
-  return out;
-}
-
-/** luaL_loadfile's text handling: a first line starting with '#' is blanked, its newline kept. */
-export function compileFile(text: string, chunkName: string) {
-  if (text.startsWith('#')) {
-    const nl = text.indexOf('\n');
-    text = nl < 0 ? '' : text.slice(nl);
-  }
-  return compileSource(text, chunkName);
-}
-
-/** Runs a Lua script in lua5.1 (with `args`, and `input` on stdin) that
- *  writes length-prefixed records ("<n>\n<n bytes>"); returns them (null for n = -1). */
-export function lua51Records(script: string, args: string[], cwd: string, input = ''): (string | null)[] {
-  const dir = mkdtempSync(join(tmpdir(), 'valua-lua-'));
-  const file = join(dir, 'records.lua');
-  writeFileSync(file, script);
-  const r = spawnSync('lua5.1', [file, ...args], {
-    cwd, input: Buffer.from(input, 'latin1'), encoding: 'latin1', maxBuffer: 1 << 28,
-  });
-  rmSync(dir, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`lua5.1 failed: ${r.stderr}`);
-  const out: (string | null)[] = [];
-  let pos = 0;
-  const s = r.stdout;
-  while (pos < s.length) {
-    const nl = s.indexOf('\n', pos);
-    const n = Number(s.slice(pos, nl));
-    pos = nl + 1;
-    if (n < 0) out.push(null);
-    else {
-      out.push(s.slice(pos, pos + n));
-      pos += n;
-    }
-  }
-  return out;
-}
 
 /** Where two byte strings first differ, for a readable failure. */
 function firstDifference(a: string, b: string): string {
@@ -141,11 +83,14 @@ end`;
       const chunks = seeds.map((s) => new LuaGen(s).chunk());
       const recs = lua51Records(script, [], root, chunks.map((c) => c + '\0').join(''));
       expect(recs.length).toBe(chunks.length);
+      let compared = 0;
       chunks.forEach((c, i) => {
         const w = recs[i];
         if (w === null || w === undefined) return;
         expectSameBytes(dumpProto(compileSource(c, '=gen')), w, `seed ${seeds[i]}:\n${c}`);
+        compared++;
       });
+      expect(compared).toBeGreaterThan(chunks.length / 2);
     }), { numRuns: Number(process.env['VALUA_FC_RUNS'] ?? 5) });
   });
 });
