@@ -3,9 +3,9 @@
 // scripts run on both engines and their replies must be equal, error texts
 // included. Runs only where `redis-server` is installed (a private server
 // on a free loopback port, stopped afterwards).
-// Table key order differs between the engines for multi-key hash parts,
-// so generated values keep objects/maps to at most one key where bytes
-// are compared.
+// Tables may have several keys: the VM lays out hash parts as ltable.c
+// does, so next() order (and with it cjson/cmsgpack output) is lua5.1's
+// for string, number and boolean keys.
 
 import fc from 'fast-check';
 import { haveRedis, RedisServer, type Reply } from './redis-server.js';
@@ -62,17 +62,13 @@ const number = fc.oneof(fc.integer({ min: -70000, max: 70000 }), fc.double(), fc
   fc.constantFrom(2 ** 31, -(2 ** 31), 2 ** 32, 2 ** 52, 2 ** 53 + 2, 2 ** 63, -(2 ** 63), 2 ** 64, 0.1, 0.5, 1.5, 2.5, -0,
     1e300, 5e-324, 123456789012345, NaN, Infinity, -Infinity, 127, 128, -32, -33, 255, 256, 65535, 65536, -129));
 
-/**
- * Lua expressions for values: scalars, arrays, tables with one non-array
- * key, and (with `sparse`) arrays plus one far index, which cjson sees as
- * sparse arrays but which are multi-key hashes to cmsgpack (key order).
- */
+/** Lua expressions for values: scalars, arrays, hashes, arrays with a far index (sparse to cjson). */
 const luaValueOf = (sparse: boolean): fc.Arbitrary<string> => fc.letrec<{ v: string }>((tie) => ({
   v: fc.oneof({ depthSize: 'small' },
     number.map(luaNumber), byteString(6).map(luaString), fc.constantFrom('true', 'false', 'nil', 'cjson.null', 'tostring'),
     fc.array(tie('v'), { maxLength: 4 }).map((a) => '{' + a.join(',') + '}'),
-    fc.tuple(fc.oneof(byteString(4).map(luaString), fc.integer({ min: -2, max: 40 }).map(String), fc.constantFrom('1.5', 'true', '0.1')), tie('v'))
-      .map(([k, x]) => `{[${k}]=${x}}`),
+    fc.array(fc.tuple(fc.oneof(byteString(4).map(luaString), fc.integer({ min: -2, max: 40 }).map(String), fc.constantFrom('1.5', 'true', '0.1')), tie('v')),
+      { minLength: 1, maxLength: 4 }).map((kv) => '{' + kv.map(([k, x]) => `[${k}]=${x}`).join(',') + '}'),
     ...(sparse ? [fc.tuple(fc.array(tie('v'), { maxLength: 3 }), fc.integer({ min: 1, max: 30 }), tie('v'))
       .map(([a, i, x]) => `(function() local t = {${a.join(',')}} t[${i}] = ${x} return t end)()`)] : [])),
 })).v;
@@ -114,7 +110,7 @@ return ok and r or ('E' .. r)`]);
       fc.array(fc.constantFrom(0xc0, 0xc1, 0xc2, 0xc3, 0xc4, 0xca, 0xcb, 0xcc, 0xcd, 0xce, 0xcf, 0xd0, 0xd1, 0xd2, 0xd3, 0xd9, 0xda,
         0xdb, 0xdc, 0xdd, 0xde, 0xdf, 0x91, 0x92, 0x81, 0x82, 0xa1, 0xa2, 0x7f, 0xff, 0x00, 0x01, 0x80, 0x90, 0xa0, 0xe0), { maxLength: 10 }))
       .map((b) => String.fromCharCode(...b));
-    const cases = fc.sample(fc.tuple(fc.array(luaValueOf(false), { maxLength: 3 }), raw, fc.integer({ min: -2, max: 6 }), fc.integer({ min: -1, max: 12 })), 1000);
+    const cases = fc.sample(fc.tuple(fc.array(luaValueOf(true), { maxLength: 3 }), raw, fc.integer({ min: -2, max: 6 }), fc.integer({ min: -1, max: 12 })), 1000);
     const scripts = cases.map(([vals, bytes, lim, off]) => [HEX + SER + `local out = {}
 local ok, r = pcall(cmsgpack.pack${vals.map((x) => ', ' + x).join('')})
 out[1] = ok and ('P' .. hex(r)) or ('E' .. r)
