@@ -4,12 +4,11 @@
 // and tracebacks. Nothing here runs on the hot path: only when an error
 // message or a traceback is built.
 
-import { OP_INFO, Op, OpFormat, OpArg, MAXARG_SBX, LFIELDS_PER_FLUSH } from './opcodes.js';
+import { OP_INFO, Op, OpFormat, MAXARG_SBX } from './opcodes.js';
 import type { Proto } from './proto.js';
 import type { LuaState, CallFrame } from './state.js';
 import { chunkId } from '@valua/parser';
 
-void LFIELDS_PER_FLUSH;
 const NO_REG = 255;
 export { chunkId };
 
@@ -84,7 +83,6 @@ function symbexec(p: Proto, lastpc: number, reg: number): number {
       default:
         break;
     }
-    void OpArg.N;
   }
   return code[last] ?? 0;
 }

@@ -245,8 +245,7 @@ export function arith(L: LuaState, op: Arith, a: LuaValue, b: LuaValue, regA: nu
 export function len(L: LuaState, v: LuaValue, reg = -1): LuaValue {
   if (v instanceof LuaTable) return v.length();
   if (typeof v === 'string') return v.length;
-  let tm = metaOf(L, v, '__len');
-  if (tm === undefined) tm = undefined;
+  const tm = metaOf(L, v, '__len');
   if (tm === undefined) throw typeError(L, v, 'get length of', reg);
   return callMeta(L, tm, v, undefined);
 }

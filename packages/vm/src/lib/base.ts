@@ -107,13 +107,12 @@ function baseXpcall(L: LuaState, base: number): number {
   return L.top - base + 1;
 }
 
-function baseError(L: LuaState, base: number): number {
+function baseError(L: LuaState): number {
   const level = optInt(L, 2, 1);
   let v = L.arg(1);
   if ((typeof v === 'string' || typeof v === 'number') && level > 0) {
     v = where(L, level) + (typeof v === 'number' ? numberToString(v) : v);
   }
-  void base;
   throw new LuaError(v);
 }
 

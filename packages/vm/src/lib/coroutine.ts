@@ -12,10 +12,11 @@ import type { LuaValue } from '../value.js';
 import { LuaClosure, LuaHostFunction } from '../value.js';
 import { LuaState, ThreadStatus, MAX_C_CALLS, MULTRET } from '../state.js';
 import type { LibTable } from '../state.js';
-import { precall, poscall, closeUpvals, ensureStack, PRECALL_LUA, PRECALL_YIELD, MIN_STACK } from '../call.js';
+import { precall, poscall, closeUpvals, ensureStack, PRECALL_LUA, MIN_STACK } from '../call.js';
 import { execute } from '../interp.js';
 import { runtimeError } from '../messages.js';
 import { where } from '../debug.js';
+import { numberToString } from '../number.js';
 
 const STATUS_NAMES = ['suspended', 'running', 'normal', 'dead'];
 
@@ -102,9 +103,8 @@ function coCreate(L: LuaState): number {
   return 1;
 }
 
-function coResume(L: LuaState, base: number, nargs: number): number {
+function coResume(L: LuaState, _base: number, nargs: number): number {
   const co = getCo(L);
-  void base;
   const r = resume(L, co, nargs - 1);
   if (r < 0) {
     const v = L.stack[L.top - 1];
@@ -148,7 +148,7 @@ function coWrap(L: LuaState): number {
       if (r < 0) {
         let v: LuaValue = L2.stack[L2.top - 1];
         // auxwrap: string errors get the position of the wrap's caller.
-        if (typeof v === 'string' || typeof v === 'number') v = where(L2, 1) + (typeof v === 'number' ? String(v) : v);
+        if (typeof v === 'string' || typeof v === 'number') v = where(L2, 1) + (typeof v === 'number' ? numberToString(v) : v);
         throw new LuaError(v);
       }
       return r;
@@ -165,5 +165,3 @@ export const coroutineLib: LibTable = {
   wrap: coWrap,
   yield: coYield,
 };
-
-void PRECALL_YIELD;
