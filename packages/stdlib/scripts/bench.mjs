@@ -46,6 +46,13 @@ const PROGRAMS = {
     local s = 0
     while #t > 0 do s = s + table.remove(t) end
     print(s)`,
+  'math sin/exp/log/pow/atan2 (200k each)': `
+    local s = 0
+    for i = 1, 200000 do
+      local x = i / 1000
+      s = s + math.sin(x) + math.exp(-x) + math.log(x) + math.pow(x, 0.37) + math.atan2(x, 3)
+    end
+    print(string.format("%.10g", s))`,
   'sub/byte/char/rep/upper (300k)': `
     local s = string.rep("abcdefghij", 100)
     local acc = 0

@@ -80,11 +80,11 @@ const INV_FACT_LO: number[] = [];
   }
 }
 
-/** exp of a double-double argument with |a| <= ~0.36, result in (rh, rl). */
+/** exp of a double-double argument with |a| <= 0.0014, result in (rh, rl). */
 function ddExpSmall(ah: number, al: number): void {
-  // Horner on the Taylor series: sum a^n / n!
-  let h = INV_FACT_HI[27]!, l = INV_FACT_LO[27]!;
-  for (let n = 26; n >= 0; n--) {
+  // Horner on the Taylor series: sum a^n / n!; a^12/12! < 2^-140 here
+  let h = INV_FACT_HI[12]!, l = INV_FACT_LO[12]!;
+  for (let n = 11; n >= 0; n--) {
     ddMul(h, l, ah, al);
     ddAdd(rh, rl, INV_FACT_HI[n]!, INV_FACT_LO[n]!);
     h = rh; l = rl;
