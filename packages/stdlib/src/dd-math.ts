@@ -1,7 +1,9 @@
-// exp, log, log10 and pow rounded as glibc rounds them (its versions are
-// correctly rounded in all but vanishingly rare cases), where V8's fdlibm
-// ports are off by one ulp for a few percent of arguments. Computed in
-// double-double arithmetic (about 104 bits), then rounded once.
+// The C math functions rounded as glibc rounds them. glibc's exp, log, pow,
+// sin, cos, tan, asin, acos, atan and atan2 are within 0.52 ulp, nearly
+// always the correctly rounded result; V8's fdlibm ports are off by one ulp
+// for 2-15% of arguments. Here those functions are computed in double-double
+// arithmetic (about 104 bits) and rounded once; log10, sinh, cosh and tanh
+// follow glibc's own formulas over them.
 //
 // Invariant: a double-double (hi, lo) has |lo| <= ulp(hi) / 2, so hi is the
 // nearest double to hi + lo.
