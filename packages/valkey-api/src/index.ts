@@ -8,4 +8,4 @@ export { openStruct, structLib } from './struct.js';
 export { openBit, bitLib } from './bit.js';
 // Replies
 export { luaToReply, type ReplyOptions } from './reply.js';
-export { formatDoubleReply, RESP_NULL, type RespValue } from './resp.js';
+export { formatDoubleReply, integerText, RESP_NULL, type RespValue } from './resp.js';

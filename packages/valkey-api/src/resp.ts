@@ -19,6 +19,11 @@ export type RespValue =
 
 export const RESP_NULL: RespValue = { type: 'null' };
 
+/** The decimal text of an integer reply (exact: String() would print 2^63 as 9223372036854776000). */
+export function integerText(n: number): string {
+  return BigInt(n).toString();
+}
+
 /**
  * A double reply's text (spec §13.4): integral values within +-2^62 as
  * integers, otherwise the shortest round-trip digits laid out as Valkey

@@ -12,12 +12,13 @@ import { haveRedis, RedisServer, type Reply } from './redis-server.js';
 import { runScript } from './script-state.js';
 import { luaToReply } from '../src/reply.js';
 import type { RespValue } from '../src/resp.js';
+import { integerText } from '../src/resp.js';
 import { stripErrorFraming } from './vectors.js';
 import { luaNumber, luaString } from './lua-run.js';
 
 function form(r: RespValue): Reply {
   switch (r.type) {
-    case 'integer': return { int: String(r.value) };
+    case 'integer': return { int: integerText(r.value) };
     case 'bulk': return { bulk: r.value };
     case 'status': return { status: r.value };
     case 'error': return { error: r.value };
