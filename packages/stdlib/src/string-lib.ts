@@ -8,13 +8,12 @@
 // position prefix.
 
 import {
-  LuaClosure, LuaHostFunction, LuaTable, numberToString, toInteger, typeNameOf,
+  LuaClosure, LuaHostFunction, LuaTable, dumpProto, numberToString, toInteger, typeNameOf,
   type LibTable, type LuaState, type LuaValue,
 } from '@valua/vm';
 import {
   MatchState, PatternError, expandReplacement, findMatch, gmatchNext, gsubLoop, posRelat,
 } from './pattern.js';
-import { dumpProto } from '@valua/vm';
 import { chargeWork } from './budget.js';
 import {
   FormatError, cutAtNul, formatChar, formatDouble, formatInteger, formatString, quoteString, scanFormat,
