@@ -17,15 +17,3 @@ export function arrayTable(items: readonly LuaValue[]): LuaTable {
   for (let i = 0; i < n; i++) arr[i] = items[i];
   return t;
 }
-
-/**
- * A Lua table holding keys[i] = values[i] (string keys), set one by one in
- * order as lua_rawset does: the node layout, and so the next() order, is
- * the history of those insertions and rehashes, which only the table
- * itself reproduces. Nil values are stored too (5.1 creates the key).
- */
-export function hashTable(keys: readonly string[], values: readonly LuaValue[]): LuaTable {
-  const t = new LuaTable();
-  for (let i = 0; i < keys.length; i++) t.setStr(keys[i]!, values[i]);
-  return t;
-}

@@ -7,7 +7,7 @@
 
 import { LuaTable, LuaError, type LuaState, type LuaValue, type LibTable } from '@valua/vm';
 import { MAX_C_STACK } from './cjson/config.js';
-import { arrayTable, hashTable } from './array-table.js';
+import { arrayTable } from './array-table.js';
 import { ByteSink } from './byte-sink.js';
 
 /** LUACMSGPACK_MAX_NESTING: a table 16 tables deep is packed as nil. */
@@ -217,15 +217,15 @@ const enum CurError {
 
 const MSG_RETURNS = 'too many return values at once; use unpack_one or unpack_limit instead.';
 
-/** A table being filled; it is built when complete (see `finish`). */
+/** A table being filled. */
 class Pending {
   remaining: number;
   readonly isMap: boolean;
-  /** Array elements, or map values, so far. */
+  /** Maps: the table, filled pair by pair (lua_settable order decides its layout). */
+  readonly table: LuaTable | undefined;
+  /** Arrays: the elements so far (the table is built when complete). */
   readonly items: LuaValue[];
-  /** Map keys so far (already checked: not nil, not NaN). */
-  readonly keys: LuaValue[];
-  /** Arrays: some element is nil. Maps: some key is not a string. */
+  /** Arrays: some element is nil. */
   holes: boolean;
   /** Maps: the key is decoded, the value comes next. */
   haveKey: boolean;
@@ -234,25 +234,20 @@ class Pending {
   constructor(remaining: number, isMap: boolean) {
     this.remaining = remaining;
     this.isMap = isMap;
+    this.table = isMap ? new LuaTable() : undefined;
     this.items = [];
-    this.keys = [];
     this.holes = false;
     this.haveKey = false;
     this.key = undefined;
   }
 
-  /** The finished table: what lua_settable of each pair in order builds. */
+  /** The finished table. */
   finish(): LuaTable {
-    const items = this.items;
-    if (this.isMap) {
-      if (!this.holes) return hashTable(this.keys as string[], items);
-      const t = new LuaTable();
-      for (let i = 0; i < items.length; i++) t.set(this.keys[i], items[i]);
-      return t;
-    }
-    if (!this.holes) return arrayTable(items);
+    if (this.table !== undefined) return this.table;
+    if (!this.holes) return arrayTable(this.items);
     // Nil elements: set in order too (a nil store still creates the key in 5.1).
     const t = new LuaTable();
+    const items = this.items;
     for (let i = 0; i < items.length; i++) t.setInt(i + 1, items[i]);
     return t;
   }
@@ -438,9 +433,7 @@ class Decoder {
           // lua_settable raises these from inside the C function: no position.
           if (k === undefined) throw new LuaError('table index is nil');
           if (k !== k) throw new LuaError('table index is NaN');
-          if (typeof k !== 'string') f.holes = true;
-          f.keys.push(k);
-          f.items.push(v);
+          f.table!.set(k, v);
           f.haveKey = false;
           f.key = undefined;
           this.used -= 2;

@@ -13,7 +13,7 @@ import { JSON_NULL } from './null.js';
 import { ByteSink } from '../byte-sink.js';
 
 const SINK = new ByteSink();
-import { arrayTable, hashTable } from '../array-table.js';
+import { arrayTable } from '../array-table.js';
 
 // Token types, numbered as json_token_type_t (the names index TOKEN_NAMES).
 const enum Tok {
@@ -87,17 +87,17 @@ function hexDigit(c: number): number {
 /** One open array or object. */
 class Container {
   readonly isObject: boolean;
-  /** The elements (arrays) or member values (objects) so far; the table is built at the end. */
+  /** Objects: the table, filled member by member (lua_rawset order decides its layout). */
+  readonly table: LuaTable | undefined;
+  /** Arrays: the elements so far (the table is built at ']'). */
   readonly items: LuaValue[];
-  /** Objects: the member keys so far. */
-  readonly keys: string[];
   /** Objects: key of the value being read. */
   key: string;
 
   constructor(isObject: boolean) {
     this.isObject = isObject;
+    this.table = isObject ? new LuaTable() : undefined;
     this.items = [];
-    this.keys = [];
     this.key = '';
   }
 }
@@ -421,13 +421,13 @@ export function jsonDecode(cfg: CjsonConfig, text: string): LuaValue {
         if (js.tok() !== Tok.End) js.fail('the end');
         return value;
       }
-      if (c.isObject) c.keys.push(c.key);
-      c.items.push(value);
+      if (c.isObject) c.table!.setStr(c.key, value);
+      else c.items.push(value);
       js.next();
       if (js.tok() === (c.isObject ? Tok.ObjEnd : Tok.ArrEnd)) {
         stack.pop();
         used -= c.isObject ? 2 : 1;
-        value = c.isObject ? hashTable(c.keys, c.items) : arrayTable(c.items);
+        value = c.isObject ? c.table! : arrayTable(c.items);
         continue;
       }
       if (js.tok() !== Tok.Comma) js.fail(c.isObject ? 'comma or object end' : 'comma or array end');
