@@ -23,6 +23,13 @@ import { newObjectId } from './value.js';
 const MAXBITS = 26;
 const MAXASIZE = 1 << MAXBITS;
 
+/**
+ * Shared empty parts: most tables never get a hash part, many never an
+ * array part. Never mutated: setNodeVector / resize replace them first.
+ */
+const NO_VALUES: LuaValue[] = [];
+const NO_LINKS: number[] = [];
+
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
@@ -59,13 +66,16 @@ export class LuaTable {
 
   /** narr/nhash: preallocation, as NEWTABLE's B and C (luaH_new). */
   constructor(narr = 0, nhash = 0) {
-    const arr: LuaValue[] = [];
-    for (let i = 0; i < narr; i++) arr.push(undefined);
+    let arr = NO_VALUES;
+    if (narr > 0) {
+      arr = [];
+      for (let i = 0; i < narr; i++) arr.push(undefined);
+    }
     this.arr = arr;
     this.hmap = undefined;
-    this.hkeys = [];
-    this.hvals = [];
-    this.hnext = [];
+    this.hkeys = NO_VALUES;
+    this.hvals = NO_VALUES;
+    this.hnext = NO_LINKS;
     this.hashCap = 0;
     this.lastfree = 0;
     this.metatable = undefined;
@@ -220,10 +230,15 @@ export class LuaTable {
   private setNodeVector(size: number): void {
     const cap = size > 0 ? ceilPow2(size) : 0;
     this.hashCap = cap;
-    const keys: LuaValue[] = [];
-    const vals: LuaValue[] = [];
-    const next: number[] = [];
-    for (let i = 0; i < cap; i++) { keys.push(undefined); vals.push(undefined); next.push(-1); }
+    let keys = NO_VALUES;
+    let vals = NO_VALUES;
+    let next = NO_LINKS;
+    if (cap > 0) {
+      keys = [];
+      vals = [];
+      next = [];
+      for (let i = 0; i < cap; i++) { keys.push(undefined); vals.push(undefined); next.push(-1); }
+    }
     this.hkeys = keys;
     this.hvals = vals;
     this.hnext = next;
@@ -345,10 +360,11 @@ export class LuaTable {
    * are re-inserted (which decides the new node order, as in 5.1).
    */
   resize(nasize: number, nhash: number): void {
-    const arr = this.arr;
+    let arr = this.arr;
     const oldasize = arr.length;
     const oldKeys = this.hkeys;
     const oldVals = this.hvals;
+    if (arr === NO_VALUES && nasize > 0) { arr = []; this.arr = arr; }
     while (arr.length < nasize) arr.push(undefined);
     this.setNodeVector(nhash);
     if (nasize < oldasize) {
