@@ -69,6 +69,20 @@ export function formatG(x: number, prec: number): string {
     if (intDigits < 0) intDigits = short.length;
     if (sig <= prec && (ax < 1 || intDigits <= prec)) return neg ? '-' + short : short;
   }
+  // No tie possible (see below) and a fixed-notation result: toPrecision
+  // rounds the exact value as printf does; %g then drops trailing zeros.
+  if (sig !== prec + 1 && ax >= 1e-4 && ax < 1e15) {
+    const t = ax.toPrecision(prec);
+    if (t.indexOf('e') < 0) {
+      let end = t.length;
+      if (t.indexOf('.') >= 0) {
+        while (t.charCodeAt(end - 1) === 48) end--;
+        if (t.charCodeAt(end - 1) === 46) end--;
+      }
+      const f = end === t.length ? t : t.slice(0, end);
+      return neg ? '-' + f : f;
+    }
+  }
   let [digits, exp] = splitExp(ax.toExponential(prec - 1));
   // An exact tie at `prec` digits means x is exactly a decimal of prec+1
   // digits ending in 5, and then S is that decimal: only then can JS's
