@@ -114,7 +114,8 @@ function strUpper(L: LuaState): number {
 
 function strRep(L: LuaState): number {
   const s = L.checkString(1);
-  const n = L.checkInteger(2);
+  // luaL_checkint: a C int, so 2^40 wraps to 0 (lua5.1: string.rep("x", 2^40) is "")
+  const n = checkInt(L, 2);
   // lua5.1 ignores a third argument (no separator in 5.1)
   L.push(n <= 0 || s.length === 0 ? '' : s.repeat(n));
   return 1;
