@@ -26,6 +26,24 @@ export function numberToString(x: number): string {
   }
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
+  // Fast path: when JS's shortest round-trip spelling has at most 14
+  // significant digits and %g would not use an exponent, it is what %.14g
+  // prints (the exact value lies far closer to it than half a unit of the
+  // 14th digit).
+  const a = x < 0 ? -x : x;
+  if (a >= 1e-4 && a < 1e15) {
+    const js = String(x);
+    let digits = 0;
+    let leading = true;
+    for (let i = 0; i < js.length; i++) {
+      const c = js.charCodeAt(i);
+      if (c < 48 || c > 57) continue;
+      if (leading && c === 48) continue;
+      leading = false;
+      digits++;
+    }
+    if (digits <= 14) return js;
+  }
   return formatG(x, 14);
 }
 
