@@ -57,28 +57,41 @@ export function formatG(x: number, prec: number): string {
   if (x === 0) return 1 / x < 0 ? '-0' : '0';
   const neg = x < 0;
   if (neg) x = -x;
-  // 40 extra digits: a tie shows as "5" followed by zeros only.
-  const long = x.toExponential(Math.min(prec + 40, 100));
-  const e = long.indexOf('e');
-  let exp = Number(long.slice(e + 1));
-  const digits = long.charCodeAt(0) === 48 ? '0' : long[0] + long.slice(2, e);
-  let d = digits.slice(0, prec);
-  const rest = digits.slice(prec);
-  let roundUp = false;
-  const first = rest.charCodeAt(0) - 48;
-  if (first > 5) roundUp = true;
-  else if (first === 5) {
-    if (/[1-9]/.test(rest.slice(1))) roundUp = true;
-    else roundUp = ((d.charCodeAt(d.length - 1) - 48) & 1) === 1;
-  }
-  if (roundUp) {
-    const arr = d.split('');
-    let j = arr.length - 1;
-    while (j >= 0) {
-      if (arr[j] === '9') { arr[j] = '0'; j--; } else { arr[j] = String.fromCharCode(arr[j]!.charCodeAt(0) + 1); break; }
+  let d: string;
+  let exp: number;
+  // JS rounds correctly except on exact ties (it rounds those up, C to
+  // even). A tie shows as a 5 in the next digit: only then take the slow
+  // exact path.
+  const next = x.toExponential(Math.min(prec, 100));
+  if (next.charCodeAt(next.indexOf('e') - 1) !== 53) {
+    const r = x.toExponential(prec - 1);
+    const e = r.indexOf('e');
+    exp = Number(r.slice(e + 1));
+    d = prec === 1 ? r[0]! : r[0] + r.slice(2, e);
+  } else {
+    // 40 extra digits: a tie shows as "5" followed by zeros only.
+    const long = x.toExponential(Math.min(prec + 40, 100));
+    const e = long.indexOf('e');
+    exp = Number(long.slice(e + 1));
+    const digits = long[0] + long.slice(2, e);
+    d = digits.slice(0, prec);
+    const rest = digits.slice(prec);
+    let roundUp = false;
+    const first = rest.charCodeAt(0) - 48;
+    if (first > 5) roundUp = true;
+    else if (first === 5) {
+      if (/[1-9]/.test(rest.slice(1))) roundUp = true;
+      else roundUp = ((d.charCodeAt(d.length - 1) - 48) & 1) === 1;
     }
-    if (j < 0) { arr.unshift('1'); arr.pop(); exp++; }
-    d = arr.join('');
+    if (roundUp) {
+      const arr = d.split('');
+      let j = arr.length - 1;
+      while (j >= 0) {
+        if (arr[j] === '9') { arr[j] = '0'; j--; } else { arr[j] = String.fromCharCode(arr[j]!.charCodeAt(0) + 1); break; }
+      }
+      if (j < 0) { arr.unshift('1'); arr.pop(); exp++; }
+      d = arr.join('');
+    }
   }
   let out: string;
   if (exp < -4 || exp >= prec) {
