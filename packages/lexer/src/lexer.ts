@@ -13,12 +13,16 @@
 // - String tokens carry their decoded bytes as `payload`, numerals their value.
 // - Reserved words have their keyword token type (see tokens.ts).
 //
-// Speed: Chevrotain tracks only offsets; one pass afterwards computes the
-// lines and retypes keywords, which is several times cheaper than letting
-// the lexer track lines and try keyword patterns.
+// Speed: Chevrotain tracks only offsets (its own line tracking re-scans
+// every token); the matchers keep lua5.1's line count as they skip white
+// space (see matchers.ts) and the token factory below stamps each token with
+// it, with its keyword type and with its offset in the whole source, so no
+// second pass over the tokens or the text is needed.
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
-import { allTokens, keywords, LexError, LongString, Name, ShortString } from './tokens.js';
-import { takeLexError, type LexErrorInfo } from './matchers.js';
+import { allTokens, keywordTypes, LexError } from './tokens.js';
+import { countLineBreaks, resetScan, scan, type LexErrorInfo } from './matchers.js';
+
+export { countLineBreaks };
 
 /** The token objects we hand out: all fields present from the start, so they share one shape. */
 export interface LuaToken extends IToken {
@@ -28,11 +32,27 @@ export interface LuaToken extends IToken {
 }
 
 class LuaLexer extends Lexer {
+  /** Offset of the lexed text in the whole source. */
+  base = 0;
+
   // Chevrotain picks its token factory by positionTracking at construction;
-  // overriding the offset-only one gives every token the same field set
-  // (lines filled in afterwards) instead of adding fields later.
+  // overriding the offset-only one gives every token the same field set, and
+  // it is called right after each match, while `scan` describes that match.
   createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): LuaToken {
-    return { image, startOffset, tokenTypeIdx, tokenType, payload: undefined, startLine: 0, endLine: 0 };
+    const s = scan;
+    const startLine = s.line;
+    let endLine = startLine;
+    if (s.innerLines !== 0) {
+      endLine += s.innerLines;
+      s.line = endLine;
+      s.innerLines = 0;
+    }
+    if (s.keyword !== 0) {
+      tokenType = keywordTypes[s.keyword] as TokenType;
+      tokenTypeIdx = tokenType.tokenTypeIdx as number;
+      s.keyword = 0;
+    }
+    return { image, startOffset: startOffset + this.base, tokenTypeIdx, tokenType, payload: undefined, startLine, endLine };
   }
 }
 
@@ -41,10 +61,6 @@ const luaLexer = new LuaLexer(allTokens, {
   ensureOptimizations: true,
   skipValidations: true,
 });
-
-const I_NAME = Name.tokenTypeIdx as number;
-const I_STRING = ShortString.tokenTypeIdx as number;
-const I_LSTRING = LongString.tokenTypeIdx as number;
 
 /** The lexer's output for one chunk. */
 export interface LexResult {
@@ -57,22 +73,6 @@ export interface LexResult {
 /** The error a `LexError` token stands for, with the line lua5.1 reports. */
 export interface LexErrorPayload extends LexErrorInfo {
   line: number;
-}
-
-/** Number of line breaks in text[from, to), counted as lua5.1 does ("\r\n" and "\n\r" are one). */
-export function countLineBreaks(text: string, from: number, to: number): number {
-  let lines = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines++;
-      if (i + 1 < to) {
-        const d = text.charCodeAt(i + 1);
-        if ((d === 10 || d === 13) && d !== c) i++;
-      }
-    }
-  }
-  return lines;
 }
 
 /** One stretch of tokens from lexSegment. */
@@ -107,64 +107,32 @@ export function lexSegment(source: string, start: number, line: number, bytes = 
       if (p >= 0) end = p + 1;
     }
     const text = start === 0 && end === source.length ? source : source.slice(start, end);
-    takeLexError();
+    resetScan(line);
+    luaLexer.base = start;
     const tokens = luaLexer.tokenize(text).tokens as LuaToken[];
-    const err = takeLexError();
+    const err = scan.error;
     if (err !== undefined && err.offset === text.length && end < source.length) continue;
-    return finishSegment(text, start, line, tokens, err);
+    if (err === undefined) return { tokens, end: start + text.length, endLine: scan.line, failed: false };
+    return failSegment(text, start, tokens, err, scan.errorLine);
   }
 }
 
-/** The line and keyword pass over one segment's tokens, and its error token. */
-function finishSegment(text: string, base: number, line: number, tokens: LuaToken[], err: LexErrorInfo | undefined): Segment {
+/** Ends a segment's tokens with the LexError token for `err`. */
+function failSegment(text: string, base: number, tokens: LuaToken[], err: LexErrorInfo, line: number): Segment {
   let errAt = text.length;
-  if (err !== undefined) {
-    // The failing matcher swallowed the rest of the input; if its token is
-    // not skipped it is the last one, and the error token replaces it.
-    const last = tokens[tokens.length - 1];
-    if (last !== undefined && last.startOffset + last.image.length === text.length) {
-      errAt = last.startOffset;
-      tokens.pop();
-    }
+  // The failing matcher swallowed the rest of the input; if its token is
+  // not skipped it is the last one, and the error token replaces it.
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && last.startOffset - base + last.image.length === text.length) {
+    errAt = last.startOffset - base;
+    tokens.pop();
   }
-  let pos = 0;
-  const n = tokens.length;
-  for (let k = 0; k < n; k++) {
-    const t = tokens[k] as LuaToken;
-    const start = t.startOffset;
-    for (let i = pos; i < start; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        line++;
-        const d = text.charCodeAt(i + 1);
-        if ((d === 10 || d === 13) && d !== c && i + 1 < start) i++;
-      }
-    }
-    t.startLine = line;
-    t.startOffset = start + base;
-    const type = t.tokenTypeIdx;
-    if (type === I_NAME) {
-      const kw = keywords.get(t.image);
-      if (kw !== undefined) {
-        t.tokenType = kw;
-        t.tokenTypeIdx = kw.tokenTypeIdx as number;
-      }
-    } else if (type === I_STRING || type === I_LSTRING) {
-      line += countLineBreaks(t.image, 0, t.image.length);
-    }
-    t.endLine = line;
-    pos = start + t.image.length;
-  }
-  if (err !== undefined) {
-    const errLine = line + countLineBreaks(text, pos, err.offset);
-    const payload: LexErrorPayload = { ...err, offset: err.offset + base, line: errLine };
-    tokens.push({
-      image: '', startOffset: errAt + base, tokenTypeIdx: LexError.tokenTypeIdx as number, tokenType: LexError,
-      payload, startLine: errLine, endLine: errLine,
-    });
-    return { tokens, end: base + text.length, endLine: errLine, failed: true };
-  }
-  return { tokens, end: base + text.length, endLine: line + countLineBreaks(text, pos, text.length), failed: false };
+  const payload: LexErrorPayload = { ...err, offset: err.offset + base, line };
+  tokens.push({
+    image: '', startOffset: errAt + base, tokenTypeIdx: LexError.tokenTypeIdx as number, tokenType: LexError,
+    payload, startLine: line, endLine: line,
+  });
+  return { tokens, end: base + text.length, endLine: line, failed: true };
 }
 
 /** Tokenises a whole chunk (a byte string, one byte per code unit). */

@@ -1,13 +1,27 @@
 // Custom Chevrotain matchers for the Lua 5.1 tokens a regular expression
-// cannot express exactly: comments, short and long strings, numerals and the
-// dot family. Each follows llex.c's reading loop byte for byte.
+// cannot express exactly, or not cheaply: white space and comments, names,
+// short and long strings, numerals, the dot family and the two-byte
+// operators. Each follows llex.c's reading loop byte for byte.
 //
 // Invariants:
-// - A matcher that hits a lexical error records it in `lexErrorState` and
+// - Matchers run in source order, one tokenize() at a time, and keep the
+//   lexer's position state in `scan`: `scan.line` is lua5.1's line number at
+//   the position being matched. The white-space matcher advances it past the
+//   line breaks it skips; a string matcher leaves the breaks inside its token
+//   in `scan.innerLines` and a name matcher its keyword in `scan.keyword`,
+//   for the token factory in lexer.ts, which Chevrotain calls right after the
+//   match. A matcher that answers null changes nothing.
+// - A matcher that hits a lexical error records it in `scan.error` and
 //   returns a match that swallows the rest of the input, so lexing stops
 //   there (lua5.1 stops at its first lexical error); lexer.ts turns the
 //   record into the final `LexError` token.
 // - Payloads: a string token carries its decoded bytes, a numeral its value.
+//
+// Speed: Chevrotain reads a matcher's result (image and payload) before it
+// calls the next matcher and keeps neither the array nor, for a skipped
+// token, the image, so the matchers return one of two reused arrays, and the
+// white-space matcher's image is a cached string of spaces of the skipped
+// length (only its length counts). Nothing is allocated per skipped stretch.
 import type { CustomPatternMatcherReturn } from 'chevrotain';
 import { str2number } from './str2number.js';
 
@@ -17,18 +31,55 @@ export interface LexErrorInfo {
   message: string;
   /** What follows ` near `, already as lua5.1 prints it; undefined for no `near` part. */
   near: string | undefined;
-  /** Byte offset at which lua5.1 raised it (the line is derived from it). */
+  /** Byte offset (in the lexed text) at which lua5.1 raised it. */
   offset: number;
 }
 
-/** Per-tokenize() record of the first lexical error (reset by lexer.ts). */
-export const lexErrorState: { error: LexErrorInfo | undefined } = { error: undefined };
+/** The reserved words; a name matcher reports index + 1 in `scan.keyword` (tokens.ts maps it to the type). */
+export const KEYWORDS = [
+  'and', 'break', 'do', 'else', 'elseif', 'end', 'false', 'for', 'function', 'if', 'in', 'local', 'nil', 'not',
+  'or', 'repeat', 'return', 'then', 'true', 'until', 'while',
+] as const;
 
-/** Returns and clears the recorded error. */
-export function takeLexError(): LexErrorInfo | undefined {
-  const e = lexErrorState.error;
-  lexErrorState.error = undefined;
-  return e;
+/** The lexer's position state during one tokenize() (see the invariants above); lexer.ts resets it. */
+export const scan = {
+  /** lua5.1's line number at the position being matched. */
+  line: 1,
+  /** Line breaks inside the token just matched. */
+  innerLines: 0,
+  /** Keyword number (KEYWORDS index + 1) of the name just matched; 0 for a plain name. */
+  keyword: 0,
+  /** The first lexical error, and lua5.1's line for it. */
+  error: undefined as LexErrorInfo | undefined,
+  errorLine: 0,
+};
+
+/** Sets the state for lexing a text that starts at line `line`. */
+export function resetScan(line: number): void {
+  scan.line = line;
+  scan.innerLines = 0;
+  scan.keyword = 0;
+  scan.error = undefined;
+  scan.errorLine = 0;
+}
+
+// The reused results (see the header). `as` because Chevrotain's type is a
+// tuple with an optional `payload`, which an array literal cannot be.
+const result = [''] as unknown as CustomPatternMatcherReturn;
+const blankResult = [''] as unknown as CustomPatternMatcherReturn;
+const SPACES: string[] = [];
+for (let s = ''; s.length < 256; s += ' ') SPACES.push(s);
+
+function match(image: string, payload: unknown): CustomPatternMatcherReturn {
+  result[0] = image;
+  result.payload = payload;
+  return result;
+}
+
+function skipped(text: string, from: number, to: number): CustomPatternMatcherReturn {
+  const len = to - from;
+  blankResult[0] = len < SPACES.length ? SPACES[len] as string : text.slice(from, to);
+  return blankResult;
 }
 
 // Character classes of the C locale.
@@ -45,15 +96,33 @@ export function cString(s: string): string {
   return nul < 0 ? s : s.slice(0, nul);
 }
 
-function fail(text: string, offset: number, message: string, near: string | undefined, start: number): CustomPatternMatcherReturn {
-  lexErrorState.error = { message, near: near === undefined ? undefined : cString(near), offset };
-  return [text.slice(start)];
+/** Number of line breaks in text[from, to), counted as lua5.1 does ("\r\n" and "\n\r" are one). */
+export function countLineBreaks(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines++;
+      if (i + 1 < to) {
+        const d = text.charCodeAt(i + 1);
+        if ((d === 10 || d === 13) && d !== c) i++;
+      }
+    }
+  }
+  return lines;
 }
 
-function match(image: string, payload: unknown): CustomPatternMatcherReturn {
-  const m: CustomPatternMatcherReturn = [image];
-  m.payload = payload;
-  return m;
+/**
+ * Records a lexical error raised at `offset` by the token starting at `start`
+ * (on line `startLine`), and returns the match that swallows the rest.
+ */
+function fail(text: string, start: number, startLine: number, offset: number, message: string,
+  near: string | undefined): CustomPatternMatcherReturn {
+  scan.error = { message, near: near === undefined ? undefined : cString(near), offset };
+  scan.errorLine = startLine + countLineBreaks(text, start, offset);
+  scan.innerLines = 0;
+  scan.keyword = 0;
+  return match(text.slice(start), undefined);
 }
 
 /** Offset just past the line break at `i` (a pair of different newline bytes is one break). */
@@ -75,28 +144,35 @@ function skipSep(text: string, i: number): number {
   return text.charCodeAt(j) === s ? count : -count - 1;
 }
 
+/** What readLongString found: the content (strings only) and the line breaks it crossed. */
+const longRead = { value: '', lines: 0 };
+
 /**
  * read_long_string from the opening bracket at `start` (level `sep`). Returns
- * the offset after the closing bracket and the content, or undefined after
- * recording an error. `isComment` selects the error text, as in llex.c.
+ * the offset after the closing bracket, with the content (unless `isComment`)
+ * and the line breaks in `longRead`; or -1 when the input ends first.
+ * The nesting error is recorded here (token start `tokStart`, line `line`).
  */
-function readLongString(text: string, start: number, sep: number, isComment: boolean):
-  { end: number; value: string } | undefined {
+function readLongString(text: string, tokStart: number, line: number, start: number, sep: number,
+  isComment: boolean): number {
   let i = start + sep + 2;
-  if (isNewline(text.charCodeAt(i))) i = skipNewline(text, i);
+  let lines = 0;
+  if (isNewline(text.charCodeAt(i))) { i = skipNewline(text, i); lines++; }
   let value = '';
   let chunkStart = i;
   const n = text.length;
   for (;;) {
     if (i >= n) {
-      fail(text, n, isComment ? 'unfinished long comment' : 'unfinished long string', '<eof>', start);
-      return undefined;
+      fail(text, tokStart, line, n, isComment ? 'unfinished long comment' : 'unfinished long string', '<eof>');
+      return -1;
     }
     const c = text.charCodeAt(i);
     if (c === 93 /* ] */) {
       if (skipSep(text, i) === sep) {
-        value += text.slice(chunkStart, i);
-        return { end: i + sep + 2, value };
+        if (!isComment) value += text.slice(chunkStart, i);
+        longRead.value = value;
+        longRead.lines = lines;
+        return i + sep + 2;
       }
       // skip_sep consumed the ']' and the '='s.
       i++;
@@ -106,8 +182,8 @@ function readLongString(text: string, start: number, sep: number, isComment: boo
       const s2 = skipSep(text, i);
       if (s2 === sep) {
         if (sep === 0) {
-          fail(text, i + 2, 'nesting of [[...]] is deprecated', '[', start);
-          return undefined;
+          fail(text, tokStart, line, i + 2, 'nesting of [[...]] is deprecated', '[');
+          return -1;
         }
         i += sep + 2;
       } else {
@@ -116,8 +192,9 @@ function readLongString(text: string, start: number, sep: number, isComment: boo
       }
     } else if (isNewline(c)) {
       // Any line break is stored as one '\n'.
-      value += text.slice(chunkStart, i) + '\n';
+      if (!isComment) value += text.slice(chunkStart, i) + '\n';
       i = skipNewline(text, i);
+      lines++;
       chunkStart = i;
     } else {
       i++;
@@ -125,21 +202,73 @@ function readLongString(text: string, start: number, sep: number, isComment: boo
   }
 }
 
-/** `--` comments, short and long. */
-export function matchComment(text: string, offset: number): CustomPatternMatcherReturn | null {
-  if (text.charCodeAt(offset) !== 45 || text.charCodeAt(offset + 1) !== 45) return null;
-  let i = offset + 2;
-  if (text.charCodeAt(i) === 91 /* [ */) {
-    const sep = skipSep(text, i);
-    if (sep >= 0) {
-      const r = readLongString(text, i, sep, true);
-      if (r === undefined) return [text.slice(offset)];
-      return [text.slice(offset, r.end)];
+/**
+ * White space (isspace in the C locale) and `--` comments, short and long,
+ * as one skipped stretch; counts its line breaks into `scan.line`.
+ */
+export function matchBlank(text: string, offset: number): CustomPatternMatcherReturn | null {
+  let i = offset;
+  let line = scan.line;
+  const n = text.length;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 11 || c === 12) {
+      i++;
+    } else if (c === 10 || c === 13) {
+      const d = text.charCodeAt(i + 1);
+      i += (d === 10 || d === 13) && d !== c ? 2 : 1;
+      line++;
+    } else if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) {
+      i += 2;
+      if (text.charCodeAt(i) === 91 /* [ */) {
+        const sep = skipSep(text, i);
+        if (sep >= 0) {
+          const end = readLongString(text, i - 2, line, i, sep, true);
+          if (end < 0) return skipped(text, offset, n);
+          line += longRead.lines;
+          i = end;
+          continue;
+        }
+      }
+      while (i < n && !isNewline(text.charCodeAt(i))) i++;
+    } else {
+      break;
     }
   }
-  const n = text.length;
-  while (i < n && !isNewline(text.charCodeAt(i))) i++;
-  return [text.slice(offset, i)];
+  if (i === offset) return null;
+  scan.line = line;
+  return skipped(text, offset, i);
+}
+
+/** Names: [A-Za-z_][A-Za-z0-9_]*; a reserved word is reported in `scan.keyword`. */
+export function matchName(text: string, offset: number): CustomPatternMatcherReturn | null {
+  const c0 = text.charCodeAt(offset);
+  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return null;
+  let i = offset + 1;
+  for (let c = text.charCodeAt(i); isAlnum(c) || c === 95; c = text.charCodeAt(i)) i++;
+  const image = text.slice(offset, i);
+  scan.keyword = i - offset <= 8 ? keywordNumber(image) : 0;
+  return match(image, undefined);
+}
+
+/** KEYWORDS index + 1 of `s`, or 0; decided on the first byte, so a plain name costs one comparison or none. */
+function keywordNumber(s: string): number {
+  switch (s.charCodeAt(0)) {
+    case 97: return s === 'and' ? 1 : 0;
+    case 98: return s === 'break' ? 2 : 0;
+    case 100: return s === 'do' ? 3 : 0;
+    case 101: return s === 'end' ? 6 : s === 'else' ? 4 : s === 'elseif' ? 5 : 0;
+    case 102: return s === 'function' ? 9 : s === 'for' ? 8 : s === 'false' ? 7 : 0;
+    case 105: return s === 'if' ? 10 : s === 'in' ? 11 : 0;
+    case 108: return s === 'local' ? 12 : 0;
+    case 110: return s === 'nil' ? 13 : s === 'not' ? 14 : 0;
+    case 111: return s === 'or' ? 15 : 0;
+    case 114: return s === 'return' ? 17 : s === 'repeat' ? 16 : 0;
+    case 116: return s === 'then' ? 18 : s === 'true' ? 19 : 0;
+    case 117: return s === 'until' ? 20 : 0;
+    case 119: return s === 'while' ? 21 : 0;
+    default: return 0;
+  }
 }
 
 /** `[[...]]`, `[==[...]==]`; a plain '[' is left to the LBracket token. */
@@ -147,12 +276,14 @@ export function matchLongString(text: string, offset: number): CustomPatternMatc
   if (text.charCodeAt(offset) !== 91) return null;
   const sep = skipSep(text, offset);
   if (sep === -1) return null;
+  const line = scan.line;
   if (sep < -1) {
-    return fail(text, offset - sep - 1, 'invalid long string delimiter', text.slice(offset, offset - sep), offset);
+    return fail(text, offset, line, offset - sep - 1, 'invalid long string delimiter', text.slice(offset, offset - sep));
   }
-  const r = readLongString(text, offset, sep, false);
-  if (r === undefined) return [text.slice(offset)];
-  return match(text.slice(offset, r.end), r.value);
+  const end = readLongString(text, offset, line, offset, sep, false);
+  if (end < 0) return match(text.slice(offset), undefined);
+  scan.innerLines = longRead.lines;
+  return match(text.slice(offset, end), longRead.value);
 }
 
 /** read_string: a quoted string with 5.1 escapes. */
@@ -160,18 +291,20 @@ export function matchShortString(text: string, offset: number): CustomPatternMat
   const del = text.charCodeAt(offset);
   if (del !== 34 && del !== 39) return null;
   const n = text.length;
+  const line = scan.line;
   let i = offset + 1;
+  let lines = 0;
   let value = '';
   let chunkStart = i;
   for (;;) {
     if (i >= n) {
-      return fail(text, n, 'unfinished string', '<eof>', offset);
+      return fail(text, offset, line, n, 'unfinished string', '<eof>');
     }
     const c = text.charCodeAt(i);
     if (c === del) break;
     if (isNewline(c)) {
       value += text.slice(chunkStart, i);
-      return fail(text, i, 'unfinished string', text.charAt(offset) + value, offset);
+      return fail(text, offset, line, i, 'unfinished string', text.charAt(offset) + value);
     }
     if (c !== 92 /* \ */) { i++; continue; }
     value += text.slice(chunkStart, i);
@@ -186,7 +319,7 @@ export function matchShortString(text: string, offset: number): CustomPatternMat
       case 114: value += '\r'; i++; break;
       case 116: value += '\t'; i++; break;
       case 118: value += '\v'; i++; break;
-      case 10: case 13: value += '\n'; i = skipNewline(text, i); break;
+      case 10: case 13: value += '\n'; i = skipNewline(text, i); lines++; break;
       default: {
         if (!isDigit(e)) { value += text.charAt(i); i++; break; }
         let code = 0;
@@ -196,7 +329,7 @@ export function matchShortString(text: string, offset: number): CustomPatternMat
           i++;
         } while (++k < 3 && isDigit(text.charCodeAt(i)));
         if (code > 255) {
-          return fail(text, i, 'escape sequence too large', text.charAt(offset) + value, offset);
+          return fail(text, offset, line, i, 'escape sequence too large', text.charAt(offset) + value);
         }
         value += globalThis.String.fromCharCode(code);
       }
@@ -204,6 +337,7 @@ export function matchShortString(text: string, offset: number): CustomPatternMat
     chunkStart = i;
   }
   value += text.slice(chunkStart, i);
+  scan.innerLines = lines;
   return match(text.slice(offset, i + 1), value);
 }
 
@@ -217,7 +351,14 @@ export function matchNumber(text: string, offset: number): CustomPatternMatcherR
     return null;
   }
   let c = c0;
-  do { i++; c = text.charCodeAt(i); } while (isDigit(c) || c === 46);
+  let dots = c0 === 46 ? 1 : 0;
+  for (;;) {
+    i++;
+    c = text.charCodeAt(i);
+    if (c === 46) dots++;
+    else if (!isDigit(c)) break;
+  }
+  const plainEnd = i;
   // check_next(ls, "Ee") and (ls, "+-") also accept a NUL byte (strchr finds the terminator).
   if (c === 69 || c === 101 || c === 0) {
     i++;
@@ -226,8 +367,10 @@ export function matchNumber(text: string, offset: number): CustomPatternMatcherR
   }
   for (c = text.charCodeAt(i); isAlnum(c) || c === 95; c = text.charCodeAt(i)) i++;
   const image = text.slice(offset, i);
-  const value = str2number(image);
-  if (value === undefined) return fail(text, i, 'malformed number', image, offset);
+  // Digits with at most one dot (the common case) are a decimal numeral
+  // that strtod and Number() both round correctly; the rest goes the long way.
+  const value = i === plainEnd && dots <= 1 ? Number(image) : str2number(image);
+  if (value === undefined) return fail(text, offset, scan.line, i, 'malformed number', image);
   return match(image, value);
 }
 
@@ -238,7 +381,7 @@ export function matchDots(text: string, offset: number): CustomPatternMatcherRet
   if (a !== 46 && a !== 0) return null;
   const b = text.charCodeAt(offset + 2);
   if (b !== 46 && b !== 0) return null;
-  return [text.slice(offset, offset + 3)];
+  return match(a === 46 && b === 46 ? '...' : text.slice(offset, offset + 3), undefined);
 }
 
 /** `..` (the second dot may be a NUL). */
@@ -246,5 +389,12 @@ export function matchConcat(text: string, offset: number): CustomPatternMatcherR
   if (text.charCodeAt(offset) !== 46) return null;
   const a = text.charCodeAt(offset + 1);
   if (a !== 46 && a !== 0) return null;
-  return [text.slice(offset, offset + 2)];
+  return match(a === 46 ? '..' : text.slice(offset, offset + 2), undefined);
+}
+
+/** A matcher for a fixed two-byte token (`==`, `<=`, `>=`, `~=`): cheaper than a RegExp call. */
+export function pairMatcher(pair: string): (text: string, offset: number) => CustomPatternMatcherReturn | null {
+  const a = pair.charCodeAt(0), b = pair.charCodeAt(1);
+  return (text, offset) =>
+    text.charCodeAt(offset) === a && text.charCodeAt(offset + 1) === b ? match(pair, undefined) : null;
 }

@@ -7,29 +7,27 @@
 //   itself never reports an error; Lua's lexical errors come from the custom
 //   matchers in matchers.ts and surface as one `LexError` token.
 // - Keywords are not matched by the Chevrotain lexer: every word is matched
-//   as a `Name` and lexer.ts retypes the 21 reserved words (one Map lookup
-//   per name is much cheaper than trying keyword patterns first).
+//   as a `Name`, whose matcher recognises the 21 reserved words, and the
+//   token factory (lexer.ts) gives those their keyword type.
 // - `BinaryOp` and `UnaryOp` are categories; `-` belongs to both.
+// - Every custom matcher has start_chars_hint, so Chevrotain's first-byte
+//   table holds all patterns (`ensureOptimizations` in lexer.ts checks it)
+//   and each byte tries only the few patterns that can start with it.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import {
-  matchComment, matchConcat, matchDots, matchLongString, matchNumber, matchShortString,
+  KEYWORDS, matchBlank, matchConcat, matchDots, matchLongString, matchName, matchNumber, matchShortString,
+  pairMatcher,
 } from './matchers.js';
 
 export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
 export const UnaryOp = createToken({ name: 'UnaryOp', pattern: Lexer.NA });
 
-// isspace() in the C locale. Line breaks are counted by lexer.ts's line pass.
-export const WhiteSpace = createToken({
-  name: 'WhiteSpace',
-  pattern: /[ \t\n\v\f\r]+/,
-  group: Lexer.SKIPPED,
-  line_breaks: true,
-});
-
-export const Comment = createToken({
-  name: 'Comment',
-  pattern: { exec: matchComment },
-  start_chars_hint: ['-'],
+// isspace() in the C locale and comments, skipped as one stretch; its
+// matcher counts the line breaks.
+export const Blank = createToken({
+  name: 'Blank',
+  pattern: { exec: matchBlank },
+  start_chars_hint: [' ', '\t', '\n', '\v', '\f', '\r', '-'],
   group: Lexer.SKIPPED,
   line_breaks: true,
 });
@@ -55,7 +53,10 @@ export const Numeral = createToken({
   line_breaks: false,
 });
 
-export const Name = createToken({ name: 'Name', pattern: /[A-Za-z_][A-Za-z0-9_]*/ });
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_'.split('');
+export const Name = createToken({
+  name: 'Name', pattern: { exec: matchName }, start_chars_hint: LETTERS, line_breaks: false,
+});
 
 function keyword(word: string, categories: TokenType[] = []): TokenType {
   return createToken({ name: word, pattern: Lexer.NA, categories });
@@ -94,13 +95,21 @@ export const Concat = createToken({
 });
 export const Dot = createToken({ name: 'Dot', pattern: /\./ });
 
-export const Eq = createToken({ name: 'Eq', pattern: /==/, categories: [BinaryOp] });
+export const Eq = createToken({
+  name: 'Eq', pattern: { exec: pairMatcher('==') }, start_chars_hint: ['='], line_breaks: false, categories: [BinaryOp],
+});
 export const Assign = createToken({ name: 'Assign', pattern: /=/ });
-export const Le = createToken({ name: 'Le', pattern: /<=/, categories: [BinaryOp] });
+export const Le = createToken({
+  name: 'Le', pattern: { exec: pairMatcher('<=') }, start_chars_hint: ['<'], line_breaks: false, categories: [BinaryOp],
+});
 export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [BinaryOp] });
-export const Ge = createToken({ name: 'Ge', pattern: />=/, categories: [BinaryOp] });
+export const Ge = createToken({
+  name: 'Ge', pattern: { exec: pairMatcher('>=') }, start_chars_hint: ['>'], line_breaks: false, categories: [BinaryOp],
+});
 export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [BinaryOp] });
-export const Ne = createToken({ name: 'Ne', pattern: /~=/, categories: [BinaryOp] });
+export const Ne = createToken({
+  name: 'Ne', pattern: { exec: pairMatcher('~=') }, start_chars_hint: ['~'], line_breaks: false, categories: [BinaryOp],
+});
 export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [BinaryOp] });
 export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [BinaryOp, UnaryOp] });
 export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [BinaryOp] });
@@ -129,7 +138,7 @@ export const LexError = createToken({ name: 'LexError', pattern: Lexer.NA });
 /** Matching order: custom matchers before the fixed tokens sharing their first byte; then the
  *  types the lexer never matches itself (categories, the error token, keywords). */
 export const allTokens: TokenType[] = [
-  WhiteSpace, Comment, ShortString, LongString, Numeral,
+  Blank, ShortString, LongString, Numeral,
   Name,
   Dots, Concat, Dot,
   Eq, Assign, Le, Lt, Ge, Gt, Ne, Plus, Minus, Star, Slash, Percent, Caret, Hash,
@@ -140,7 +149,10 @@ export const allTokens: TokenType[] = [
   Or, Repeat, Return, Then, True, Until, While,
 ];
 
-/** The reserved words, by spelling. */
-export const keywords: ReadonlyMap<string, TokenType> = new Map(
-  [And, Break, Do, Elseif, Else, End, False, For, FunctionKw, If, In, Local, Nil, Not,
-    Or, Repeat, Return, Then, True, Until, While].map((t) => [t.name, t]));
+/** The keyword types in KEYWORDS order, at index KEYWORDS index + 1 (what the Name matcher reports). */
+export const keywordTypes: readonly (TokenType | undefined)[] = [undefined, ...KEYWORDS.map((w) => {
+  const t = [And, Break, Do, Else, Elseif, End, False, For, FunctionKw, If, In, Local, Nil, Not,
+    Or, Repeat, Return, Then, True, Until, While].find((k) => k.name === w);
+  if (t === undefined) throw new Error(`no token type for keyword ${w}`);
+  return t;
+})];
