@@ -27,6 +27,17 @@ function fb2int(x: number): number {
   return e === 0 ? x : Math.min(((x & 7) + 8) * Math.pow(2, e - 1), 1 << 26);
 }
 
+/**
+ * x86-64 returns the first NaN operand of an arithmetic instruction; V8 may
+ * swap the operands of + and *, so the NaN (and its sign) is chosen here:
+ * lua5.1: n = 0/0; p = -n; print(n + p, p + n) prints "-nan nan".
+ */
+function nanOperand(x: number, y: number, r: number): number {
+  if (x !== x) return x;
+  if (y !== y) return y;
+  return r;
+}
+
 function forNumber(v: LuaValue): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return stringToNumber(v);
@@ -158,7 +169,11 @@ export function execute(L: LuaState, entryCi: number): void {
         const c = (i >>> 14) & 0x1ff;
         const x = b >= 256 ? k[b - 256] : stack[base + b];
         const y = c >= 256 ? k[c - 256] : stack[base + c];
-        if (typeof x === 'number' && typeof y === 'number') { stack[base + ((i >>> 6) & 0xff)] = x + y; break; }
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x + y;
+          stack[base + ((i >>> 6) & 0xff)] = r === r ? r : nanOperand(x, y, r);
+          break;
+        }
         f.savedpc = pc;
         const v = arith(L, Arith.ADD, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
         stack[base + ((i >>> 6) & 0xff)] = v;
@@ -169,7 +184,11 @@ export function execute(L: LuaState, entryCi: number): void {
         const c = (i >>> 14) & 0x1ff;
         const x = b >= 256 ? k[b - 256] : stack[base + b];
         const y = c >= 256 ? k[c - 256] : stack[base + c];
-        if (typeof x === 'number' && typeof y === 'number') { stack[base + ((i >>> 6) & 0xff)] = x - y; break; }
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x - y;
+          stack[base + ((i >>> 6) & 0xff)] = r === r ? r : nanOperand(x, y, r);
+          break;
+        }
         f.savedpc = pc;
         const v = arith(L, Arith.SUB, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
         stack[base + ((i >>> 6) & 0xff)] = v;
@@ -180,7 +199,11 @@ export function execute(L: LuaState, entryCi: number): void {
         const c = (i >>> 14) & 0x1ff;
         const x = b >= 256 ? k[b - 256] : stack[base + b];
         const y = c >= 256 ? k[c - 256] : stack[base + c];
-        if (typeof x === 'number' && typeof y === 'number') { stack[base + ((i >>> 6) & 0xff)] = x * y; break; }
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x * y;
+          stack[base + ((i >>> 6) & 0xff)] = r === r ? r : nanOperand(x, y, r);
+          break;
+        }
         f.savedpc = pc;
         const v = arith(L, Arith.MUL, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
         stack[base + ((i >>> 6) & 0xff)] = v;
@@ -191,7 +214,11 @@ export function execute(L: LuaState, entryCi: number): void {
         const c = (i >>> 14) & 0x1ff;
         const x = b >= 256 ? k[b - 256] : stack[base + b];
         const y = c >= 256 ? k[c - 256] : stack[base + c];
-        if (typeof x === 'number' && typeof y === 'number') { stack[base + ((i >>> 6) & 0xff)] = x / y; break; }
+        if (typeof x === 'number' && typeof y === 'number') {
+          const r = x / y;
+          stack[base + ((i >>> 6) & 0xff)] = r === r ? r : nanOperand(x, y, r);
+          break;
+        }
         f.savedpc = pc;
         const v = arith(L, Arith.DIV, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
         stack[base + ((i >>> 6) & 0xff)] = v;

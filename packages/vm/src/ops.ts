@@ -215,12 +215,20 @@ export function nummod(a: number, b: number): number {
   return a - Math.floor(a / b) * b;
 }
 
+/** The first NaN operand, as x86-64 returns it (see interp.ts nanOperand). */
+function nanFirst(a: number, b: number, r: number): number {
+  if (r === r) return r;
+  if (a !== a) return a;
+  if (b !== b) return b;
+  return r;
+}
+
 export function arithNumbers(op: Arith, a: number, b: number): number {
   switch (op) {
-    case Arith.ADD: return a + b;
-    case Arith.SUB: return a - b;
-    case Arith.MUL: return a * b;
-    case Arith.DIV: return a / b;
+    case Arith.ADD: return nanFirst(a, b, a + b);
+    case Arith.SUB: return nanFirst(a, b, a - b);
+    case Arith.MUL: return nanFirst(a, b, a * b);
+    case Arith.DIV: return nanFirst(a, b, a / b);
     case Arith.MOD: return nummod(a, b);
     case Arith.POW: return cpow(a, b);
     default: return -a;
