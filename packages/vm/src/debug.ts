@@ -17,12 +17,13 @@ export function currentPc(f: CallFrame): number {
   return f.savedpc - 1;
 }
 
-/** Line of the instruction a frame is executing; -1 for host frames. */
+/** Line of the instruction a frame is executing; -1 for host frames, 0
+ *  without line info (a stripped binary chunk: 5.1's getline). */
 export function currentLine(f: CallFrame): number {
   const cl = f.closure;
   if (cl === undefined) return -1;
   const pc = currentPc(f);
-  return pc >= 0 ? (cl.proto.lineinfo[pc] ?? -1) : -1;
+  return pc >= 0 ? (cl.proto.lineinfo[pc] ?? 0) : -1;
 }
 
 /** luaF_getlocalname: the name of the n-th (1-based) active local at pc. */

@@ -15,7 +15,7 @@
 // text is lua5.1's ("<name>: <why> in precompiled chunk"), never a JS
 // exception.
 
-import { LuaError, LUA_ERRSYNTAX } from './errors.js';
+import { LuaError, LUA_ERRSYNTAX, LUA_ERRMEM } from './errors.js';
 import {
   Op, OpArg, OpFormat, OP_INFO, NUM_OPCODES,
   getOp, getA, getB, getC, getBx, getSBx, isK, indexK,
@@ -31,6 +31,8 @@ export const SIGNATURE = '\x1bLua';
 const MAX_NESTING = 200;
 /** llimits.h's MAXSTACK. */
 const MAXSTACK = 250;
+/** Bytes beyond any machine's memory (64 GB): where 5.1's allocation fails. */
+const HUGE_ALLOCATION = 2 ** 36;
 /** Lua type tags of constants in a chunk. */
 const T_NIL = 0;
 const T_BOOLEAN = 1;
@@ -86,6 +88,12 @@ class ChunkReader {
     return hi * 4294967296 + lo;
   }
 
+  /** 5.1 allocates a string's buffer before reading it: a size no machine
+   *  can allocate fails as lua5.1's malloc does, smaller ones as a truncation. */
+  private checkSize(size: number): void {
+    if (size >= HUGE_ALLOCATION) throw new LuaError('not enough memory', LUA_ERRMEM);
+  }
+
   number(): number {
     const raw = this.block(8);
     for (let i = 0; i < 8; i++) this.b8[this.littleEndianHost ? i : 7 - i] = raw.charCodeAt(i) & 0xff;
@@ -96,10 +104,12 @@ class ChunkReader {
   string(): string | undefined {
     const size = this.sizeT();
     if (size === 0) return undefined;
+    this.checkSize(size);
     return this.block(size).slice(0, size - 1);
   }
 
-  /** A count of `elemSize`-byte items: one that cannot fit in what is left is "unexpected end". */
+  /** A count of `elemSize`-byte items read without checks in between: one
+   *  that cannot fit in what is left is "unexpected end" before any is read. */
   count(elemSize: number): number {
     const n = this.int();
     if (n * elemSize > this.bytes.length - this.pos) throw this.error('unexpected end');
@@ -121,16 +131,18 @@ function chunkLabel(chunkName: string): string {
  * or the chunk itself for loadstring). Throws a LuaError (LUA_ERRSYNTAX)
  * with lua5.1's message for a bad header, a truncated chunk, or code that
  * fails the bytecode check. `depth` is the C-call depth already in use
- * (5.1 counts nested functions against the same limit).
+ * (5.1 counts nested functions against the same limit). `lua51Only` skips
+ * the checks 5.1 lacks (for tests that compare verdicts with lua5.1); such
+ * a Proto must not be run.
  */
-export function undumpProto(bytes: string, chunkName: string, depth = 0): Proto {
+export function undumpProto(bytes: string, chunkName: string, depth = 0, lua51Only = false): Proto {
   const r = new ChunkReader(bytes, chunkLabel(chunkName));
   const header = r.block(CHUNK_HEADER.length);
   if (header !== CHUNK_HEADER) throw r.error('bad header');
-  return loadFunction(r, '=?', depth);
+  return loadFunction(r, '=?', depth, lua51Only);
 }
 
-function loadFunction(r: ChunkReader, parentSource: string, depth: number): Proto {
+function loadFunction(r: ChunkReader, parentSource: string, depth: number, lua51Only: boolean): Proto {
   if (depth + 1 > MAX_NESTING) throw r.error('code too deep');
   const f = new Proto(parentSource);
   const source = r.string();
@@ -147,44 +159,47 @@ function loadFunction(r: ChunkReader, parentSource: string, depth: number): Prot
   for (let i = 0; i < n; i++) code[i] = r.word();
   f.code = code;
   // LoadConstants
-  n = r.count(1);
-  const k: Constant[] = new Array<Constant>(n);
+  // Constants, functions and names are read one by one (each takes at
+  // least a byte, so a huge count ends at the chunk's end), so that a bad
+  // item before the end is reported as 5.1 reports it.
+  n = r.int();
+  const k: Constant[] = [];
   for (let i = 0; i < n; i++) {
     const t = r.byte();
-    if (t === T_NIL) k[i] = undefined;
-    else if (t === T_BOOLEAN) k[i] = r.byte() !== 0;
-    else if (t === T_NUMBER) k[i] = r.number();
+    if (t === T_NIL) k.push(undefined);
+    else if (t === T_BOOLEAN) k.push(r.byte() !== 0);
+    else if (t === T_NUMBER) k.push(r.number());
     else if (t === T_STRING) {
       const s = r.string();
       // 5.1 stores a NULL string here and crashes when it is used
       if (s === undefined) throw r.error('bad constant');
-      k[i] = s;
+      k.push(s);
     } else throw r.error('bad constant');
   }
   f.k = k;
-  n = r.count(1);
-  const p: Proto[] = new Array<Proto>(n);
-  for (let i = 0; i < n; i++) p[i] = loadFunction(r, f.source, depth + 1);
+  n = r.int();
+  const p: Proto[] = [];
+  for (let i = 0; i < n; i++) p.push(loadFunction(r, f.source, depth + 1, lua51Only));
   f.p = p;
   // LoadDebug
   n = r.count(4);
   const lineinfo = new Int32Array(n);
   for (let i = 0; i < n; i++) lineinfo[i] = r.word();
   f.lineinfo = lineinfo;
-  n = r.count(8);
-  const locvars: LocVar[] = new Array<LocVar>(n);
+  n = r.int();
+  const locvars: LocVar[] = [];
   for (let i = 0; i < n; i++) {
     const name = r.string() ?? '';
     const startpc = r.int();
     const endpc = r.int();
-    locvars[i] = { name, startpc, endpc };
+    locvars.push({ name, startpc, endpc });
   }
   f.locvars = locvars;
-  n = r.count(8);
-  const upvalueNames: string[] = new Array<string>(n);
-  for (let i = 0; i < n; i++) upvalueNames[i] = r.string() ?? '';
+  n = r.int();
+  const upvalueNames: string[] = [];
+  for (let i = 0; i < n; i++) upvalueNames.push(r.string() ?? '');
   f.upvalueNames = upvalueNames;
-  if (!checkCode(f)) throw r.error('bad code');
+  if (!checkCode(f) || (!lua51Only && !checkTables(f))) throw r.error('bad code');
   return f;
 }
 
@@ -339,6 +354,95 @@ export function checkCode(f: Proto): boolean {
         break;
       }
       default:
+        break;
+    }
+  }
+  return true;
+}
+
+/**
+ * Beyond 5.1 (where this is a crash): SETLIST stores into R(A) without
+ * looking, so R(A) must hold the table a NEWTABLE made on every path to it.
+ * A forward data flow over the code: the set of registers known to hold a
+ * NEWTABLE's table (a bit mask, meet = intersection) at each pc.
+ */
+export function checkTables(f: Proto): boolean {
+  const code = f.code;
+  const size = code.length;
+  let hasSetlist = false;
+  for (let pc = 0; pc < size; pc++) if (getOp(code[pc]!) === Op.SETLIST) { hasSetlist = true; break; }
+  if (!hasSetlist) return true;
+  const state: (bigint | undefined)[] = new Array<bigint | undefined>(size).fill(undefined);
+  const work: number[] = [0];
+  state[0] = 0n;
+  const below = (r: number): bigint => (1n << BigInt(r)) - 1n;
+  const flow = (to: number, s: bigint): void => {
+    if (to < 0 || to >= size) return;
+    const old = state[to];
+    const merged = old === undefined ? s : old & s;
+    if (merged !== old) {
+      state[to] = merged;
+      work.push(to);
+    }
+  };
+  while (work.length > 0) {
+    const pc = work.pop()!;
+    let s = state[pc]!;
+    const i = code[pc]!;
+    const op = getOp(i);
+    const a = getA(i);
+    const bitA = 1n << BigInt(a);
+    switch (op) {
+      case Op.NEWTABLE:
+        flow(pc + 1, s | bitA);
+        break;
+      case Op.SETLIST:
+        if ((s & bitA) === 0n) return false;
+        flow(pc + (getC(i) === 0 ? 2 : 1), s);
+        break;
+      case Op.JMP:
+        flow(pc + 1 + getSBx(i), s);
+        break;
+      case Op.FORPREP:
+        flow(pc + 1 + getSBx(i), s & ~bitA);
+        break;
+      case Op.FORLOOP:
+        s &= ~(bitA | (bitA << 3n));
+        flow(pc + 1 + getSBx(i), s);
+        flow(pc + 1, s);
+        break;
+      case Op.EQ: case Op.LT: case Op.LE: case Op.TEST:
+        flow(pc + 1, s);
+        flow(pc + 2, s);
+        break;
+      case Op.TESTSET:
+        flow(pc + 1, s & ~bitA);
+        flow(pc + 2, s);
+        break;
+      case Op.TFORLOOP:
+        s &= below(a + 2); // writes R(A+2) .. R(A+2+C)
+        flow(pc + 1, s);
+        flow(pc + 2, s);
+        break;
+      case Op.LOADBOOL:
+        flow(pc + (getC(i) === 1 ? 2 : 1), s & ~bitA);
+        break;
+      case Op.LOADNIL:
+        flow(pc + 1, s & (below(a) | ~below(getB(i) + 1)));
+        break;
+      case Op.SELF:
+        flow(pc + 1, s & ~(bitA | (bitA << 1n)));
+        break;
+      case Op.CALL: case Op.TAILCALL: case Op.VARARG:
+        flow(pc + 1, s & below(a)); // results from R(A) up
+        break;
+      case Op.CLOSURE:
+        flow(pc + 1 + f.p[getBx(i)]!.numUpvalues, s & ~bitA); // its upvalue words are not executed
+        break;
+      case Op.RETURN:
+        break;
+      default:
+        flow(pc + 1, OP_INFO[op].setsA ? s & ~bitA : s);
         break;
     }
   }

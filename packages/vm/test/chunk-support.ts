@@ -46,7 +46,9 @@ export function lua51Records(script: string, args: string[], cwd: string, input 
   const dir = mkdtempSync(join(tmpdir(), 'valua-lua-'));
   const file = join(dir, 'records.lua');
   writeFileSync(file, script);
-  const r = spawnSync('lua5.1', [file, ...args], {
+  // 1 GB of address space: a mangled chunk's huge counts fail to allocate
+  // at once ("not enough memory") instead of making lua5.1 fill gigabytes
+  const r = spawnSync('sh', ['-c', 'ulimit -v 1048576; exec lua5.1 "$@"', 'sh', file, ...args], {
     cwd, input: Buffer.from(input, 'latin1'), encoding: 'latin1', maxBuffer: 1 << 28,
   });
   rmSync(dir, { recursive: true, force: true });
