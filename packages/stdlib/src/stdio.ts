@@ -195,7 +195,7 @@ export function scanNumber(f: LuaFile, strtod: (s: string) => number | undefined
     c = f.getc();
   }
   // strtod takes the longest valid prefix: drop an unfinished exponent
-  let body = text.replace(/[eEpP][+-]?$/, '');
+  let body = text.replace(hex ? /[pP][+-]?$/ : /[eE][+-]?$/, ''); // ('e' is a digit in hex)
   if (hex && !/^[+-]?0[xX]./.test(text)) return undefined; // glibc rejects a bare "0x"
   if (hex && !gotDigit) body = body.replace(/[xX]\.?$/, ''); // "0x." converts as strtod's "0"
   if (!/[0-9a-fA-F]/.test(body.replace(/^[+-]?0[xX]/, '0'))) return undefined;
