@@ -44,7 +44,7 @@ function matchWord(s: string, i: number, word: string): boolean {
  * mant * 2^exp2 rounded to the nearest double, ties to even, with gradual
  * underflow, as strtod rounds hexadecimal input.
  */
-export function scaleBinary(mant: bigint, exp2: number): number {
+function scaleBinary(mant: bigint, exp2: number): number {
   if (mant === 0n) return 0;
   const bits = mant.toString(2).length;
   // Value lies in [2^(bits-1+exp2), 2^(bits+exp2)).

@@ -189,13 +189,6 @@ function encodeTable(out: ByteSink, t: LuaTable, level: number): void {
   }
 }
 
-/** The MessagePack encoding of one value (what cmsgpack.pack(v) returns). */
-export function packValue(v: LuaValue): string {
-  OUT.reset();
-  encodeValue(OUT, v, 0);
-  return OUT.finish();
-}
-
 /** cmsgpack.pack(v1, ...) */
 function mpPack(L: LuaState, base: number, nargs: number): number {
   if (nargs === 0) throw L.argError(0, 'MessagePack pack needs input.');

@@ -11,9 +11,10 @@ import { CjsonConfig, LibError, MAX_C_STACK } from './config.js';
 import { cStrtod } from '../c-strtod.js';
 import { JSON_NULL } from './null.js';
 import { ByteSink } from '../byte-sink.js';
-
-const SINK = new ByteSink();
 import { arrayTable } from '../array-table.js';
+
+/** Reused for strings with escapes (reset before each use). */
+const SINK = new ByteSink();
 
 // Token types, numbered as json_token_type_t (the names index TOKEN_NAMES).
 const enum Tok {

@@ -11,6 +11,7 @@ import { formatG } from '../format-g.js';
 import { JSON_NULL } from './null.js';
 import { ByteSink } from '../byte-sink.js';
 
+/** Reused output buffer (encode never re-enters itself; reset before each use). */
 const SINK = new ByteSink();
 
 // char2escape: the bytes lua_cjson.c escapes, with its exact spellings
@@ -54,13 +55,6 @@ function appendString(out: ByteSink, s: string): void {
     }
   }
   out.byte(34);
-}
-
-/** The quoted, escaped form of a byte string (json_append_string). */
-export function quoteString(s: string): string {
-  SINK.reset();
-  appendString(SINK, s);
-  return SINK.finish();
 }
 
 /** json_append_number, for a value or a key. */
