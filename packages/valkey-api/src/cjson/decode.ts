@@ -78,6 +78,10 @@ ESCAPE2CHAR[102] = 12;
 ESCAPE2CHAR[114] = 13;
 ESCAPE2CHAR[117] = 117;
 
+/** The one-character strings escapes decode to, by code. */
+const ESCAPED: string[] = [];
+for (let c = 0; c < 128; c++) ESCAPED.push(String.fromCharCode(c));
+
 function hexDigit(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   const l = c | 32;
@@ -222,21 +226,42 @@ class Parser {
 
   numberToken(): void {
     const s = this.s;
+    const n = s.length;
     const p = this.ptr;
-    // Fast path: [-]digits ending where strtod would end them too.
+    // Fast path: [-]digits[.digits][e[+-]digits], ending where strtod would
+    // end it too; Number() rounds decimal text exactly as strtod does.
     let i = p;
-    const neg = s.charCodeAt(i) === 45;
-    if (neg) i++;
-    let v = 0;
+    if (s.charCodeAt(i) === 45) i++;
     const d0 = i;
-    let c = this.at(i);
-    while (c >= 48 && c <= 57 && i - d0 < 15) {
+    let v = 0;
+    let c = i < n ? s.charCodeAt(i) : 0;
+    while (c >= 48 && c <= 57) {
       v = v * 10 + (c - 48);
-      c = this.at(++i);
+      c = ++i < n ? s.charCodeAt(i) : 0;
     }
-    if (i > d0 && !(c >= 48 && c <= 57) && c !== 46 && (c | 32) !== 101 && (c | 32) !== 120) {
+    const intDigits = i - d0;
+    if (intDigits > 0 && c !== 120 && c !== 88) {
+      if (c !== 46 && c !== 101 && c !== 69 && intDigits < 16) {
+        this.type = Tok.Number;
+        this.num = i - d0 === i - p ? v : -v;
+        this.ptr = i;
+        return;
+      }
+      if (c === 46) {
+        c = ++i < n ? s.charCodeAt(i) : 0;
+        while (c >= 48 && c <= 57) c = ++i < n ? s.charCodeAt(i) : 0;
+      }
+      if (c === 101 || c === 69) {
+        let k = i + 1;
+        let e = k < n ? s.charCodeAt(k) : 0;
+        if (e === 43 || e === 45) e = ++k < n ? s.charCodeAt(k) : 0;
+        if (e >= 48 && e <= 57) {
+          while (e >= 48 && e <= 57) e = ++k < n ? s.charCodeAt(k) : 0;
+          i = k;
+        }
+      }
       this.type = Tok.Number;
-      this.num = neg ? -v : v;
+      this.num = Number(s.slice(p, i));
       this.ptr = i;
       return;
     }
@@ -262,11 +287,16 @@ class Parser {
       this.ptr = q + 1;
       return;
     }
-    // Escapes (or no closing quote): byte by byte.
-    const out = SINK;
-    out.reset();
+    // Escapes (or no closing quote). Short strings: the runs between
+    // escapes are concatenated; long ones go through the byte sink, which
+    // keeps millions of escapes from becoming millions of string pieces.
     const n = s.length;
+    const long = q < 0 || q - start > 512;
+    const out = SINK;
+    if (long) out.reset();
+    let acc = '';
     let p = start;
+    let from = p;
     for (;;) {
       const ch = p < n ? s.charCodeAt(p) : 0;
       if (ch === 34) break;
@@ -276,11 +306,13 @@ class Parser {
         return;
       }
       if (ch !== 92) {
-        out.byte(ch);
+        if (long) out.byte(ch);
         p++;
         continue;
       }
+      if (!long && p > from) acc += s.slice(from, p);
       const esc = ESCAPE2CHAR[this.at(p + 1)]!;
+      let piece: string;
       if (esc === 117) {
         const r = unicodeEscape(s, p);
         if (r === undefined) {
@@ -288,19 +320,23 @@ class Parser {
           this.setError('invalid unicode escape code');
           return;
         }
-        out.text(r[0]);
+        piece = r[0];
         p += r[1];
       } else if (esc === 0) {
         this.ptr = p;
         this.setError('invalid escape code');
         return;
       } else {
-        out.byte(esc);
+        piece = ESCAPED[esc]!;
         p += 2;
       }
+      if (long) out.text(piece);
+      else acc += piece;
+      from = p;
     }
     this.type = Tok.String;
-    this.str = out.finish();
+    if (long) this.str = out.finish();
+    else this.str = p > from ? acc + s.slice(from, p) : acc;
     this.ptr = p + 1;
   }
 
