@@ -305,9 +305,11 @@ export function closeUpvals(L: LuaState, level: number): void {
 
 /**
  * The budget ran out (see GlobalState.setBudgetHook / interrupt): raise
- * the interrupt value, or run the hook and refill.
+ * the interrupt value, or run the hook and refill. Returns whether a pause
+ * is pending (the loop pauses at its next safe point; until then the
+ * budget is checked at every call and backward jump).
  */
-export function budgetExhausted(L: LuaState): void {
+export function budgetExhausted(L: LuaState): boolean {
   const g = L.g;
   if (g.interrupted) {
     g.budget = 0;
@@ -315,5 +317,7 @@ export function budgetExhausted(L: LuaState): void {
   }
   g.budget = g.budgetInterval;
   const hook = g.onBudget;
-  if (hook !== undefined) hook(L);
+  if (hook !== undefined && hook(L) === true) g.pauseRequested = true;
+  if (g.pauseRequested) g.budget = 1;
+  return g.pauseRequested;
 }

@@ -29,7 +29,7 @@ export { traceback, chunkId, where } from './debug.js';
 export { tostringRaw, addressOf, rawEquals } from './ops.js';
 // Libraries owned by the VM
 export { baseLib, openBase } from './lib/base.js';
-export { coroutineLib } from './lib/coroutine.js';
+export { coroutineLib, resume as resumeThread } from './lib/coroutine.js';
 export { debugLib } from './lib/debug.js';
 // Command line (no Node imports: bin/valua supplies the host)
 export {

@@ -11,7 +11,7 @@ import { LuaTable } from './table.js';
 import type { LuaValue, UpVal } from './value.js';
 import { LuaClosure } from './value.js';
 import type { LuaState } from './state.js';
-import { CallFrame } from './state.js';
+import { CallFrame, type GlobalState } from './state.js';
 import type { Proto, Constant } from './proto.js';
 import {
   precall, poscall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
@@ -36,6 +36,18 @@ function nanOperand(x: number, y: number, r: number): number {
   if (x !== x) return x;
   if (y !== y) return y;
   return r;
+}
+
+/**
+ * Leaves the dispatch loop at a safe point on the budget hook's request
+ * (see GlobalState.setBudgetHook): the thread is suspended as if it had
+ * yielded nothing, with `paused` set; resuming continues at f.savedpc.
+ */
+function pause(L: LuaState, g: GlobalState): void {
+  g.pauseRequested = false;
+  g.budget = g.budgetInterval;
+  L.paused = true;
+  L.transferCount = 0;
 }
 
 function forNumber(v: LuaValue): number | undefined {
@@ -289,7 +301,10 @@ export function execute(L: LuaState, entryCi: number): void {
       case Op.JMP: {
         const sbx = (i >>> 14) - MAXARG_SBX;
         pc += sbx;
-        if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc; budgetExhausted(L); }
+        if (sbx < 0 && --g.budget <= 0) {
+          f.savedpc = pc;
+          if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+        }
         break;
       }
       case Op.EQ: {
@@ -305,7 +320,10 @@ export function execute(L: LuaState, entryCi: number): void {
         if (res === (((i >>> 6) & 0xff) !== 0)) {
           const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
           pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+          if (sbx < 0 && --g.budget <= 0) {
+            f.savedpc = pc + 1;
+            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+          }
         }
         pc++;
         break;
@@ -324,7 +342,10 @@ export function execute(L: LuaState, entryCi: number): void {
         if (res === (((i >>> 6) & 0xff) !== 0)) {
           const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
           pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+          if (sbx < 0 && --g.budget <= 0) {
+            f.savedpc = pc + 1;
+            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+          }
         }
         pc++;
         break;
@@ -343,7 +364,10 @@ export function execute(L: LuaState, entryCi: number): void {
         if (res === (((i >>> 6) & 0xff) !== 0)) {
           const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
           pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+          if (sbx < 0 && --g.budget <= 0) {
+            f.savedpc = pc + 1;
+            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+          }
         }
         pc++;
         break;
@@ -354,7 +378,10 @@ export function execute(L: LuaState, entryCi: number): void {
         if (isFalse !== (((i >>> 14) & 0x1ff) !== 0)) {
           const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
           pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+          if (sbx < 0 && --g.budget <= 0) {
+            f.savedpc = pc + 1;
+            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+          }
         }
         pc++;
         break;
@@ -366,7 +393,10 @@ export function execute(L: LuaState, entryCi: number): void {
           stack[base + ((i >>> 6) & 0xff)] = x;
           const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
           pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+          if (sbx < 0 && --g.budget <= 0) {
+            f.savedpc = pc + 1;
+            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+          }
         }
         pc++;
         break;
@@ -410,7 +440,7 @@ export function execute(L: LuaState, entryCi: number): void {
           upvals = fn.upvals;
           base = nbase;
           pc = 0;
-          if (--g.budget <= 0) budgetExhausted(L);
+          if (--g.budget <= 0 && budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
           break;
         }
         const r = precall(L, ra, nresults);
@@ -492,7 +522,10 @@ export function execute(L: LuaState, entryCi: number): void {
           pc += (i >>> 14) - MAXARG_SBX;
           stack[ra] = idx;
           stack[ra + 3] = idx;
-          if (--g.budget <= 0) { f.savedpc = pc; budgetExhausted(L); }
+          if (--g.budget <= 0) {
+            f.savedpc = pc;
+            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+          }
         }
         break;
       }
@@ -526,7 +559,10 @@ export function execute(L: LuaState, entryCi: number): void {
           stack[cb - 1] = v;
           const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
           pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) { f.savedpc = pc + 1; budgetExhausted(L); }
+          if (sbx < 0 && --g.budget <= 0) {
+            f.savedpc = pc + 1;
+            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+          }
         }
         pc++;
         break;

@@ -84,7 +84,9 @@ export class GlobalState {
    */
   budget: number;
   budgetInterval: number;
-  onBudget: ((L: LuaState) => void) | undefined;
+  onBudget: ((L: LuaState) => boolean | void) | undefined;
+  /** A budget hook asked to pause; honoured at the next safe point. */
+  pauseRequested: boolean;
   /** Set by interrupt(): raised as the error at the next budget check. */
   interruptValue: LuaValue;
   interrupted: boolean;
@@ -102,6 +104,7 @@ export class GlobalState {
     this.budget = NO_BUDGET;
     this.budgetInterval = NO_BUDGET;
     this.onBudget = undefined;
+    this.pauseRequested = false;
     this.interruptValue = undefined;
     this.interrupted = false;
     this.textOnly = false;
@@ -109,9 +112,14 @@ export class GlobalState {
 
   /**
    * Calls `hook` every `interval` units of work (calls plus backward jumps)
-   * - PUC's count hook. The hook may throw a LuaError to stop the script.
+   * - PUC's count hook. The hook may throw a LuaError to stop the script,
+   * or return true to pause it: a script running in a coroutine (see
+   * LuaState.newThread / resumeThread) then returns from resumeThread at
+   * the next call or backward jump that is not inside a host function's
+   * call back into Lua, with the thread's `paused` flag set; resuming it
+   * continues where it stopped. (Scripts can be run in slices this way.)
    */
-  setBudgetHook(interval: number, hook: ((L: LuaState) => void) | undefined): void {
+  setBudgetHook(interval: number, hook: ((L: LuaState) => boolean | void) | undefined): void {
     this.budgetInterval = hook === undefined ? NO_BUDGET : Math.max(1, Math.min(Math.floor(interval), NO_BUDGET));
     this.onBudget = hook;
     this.budget = this.interrupted ? 0 : this.budgetInterval;
@@ -168,6 +176,8 @@ export class LuaState {
   hasErrfunc: boolean;
   /** Values passed by yield/resume across the switch. */
   transferCount: number;
+  /** The thread stopped at a budget pause (not a yield); see setBudgetHook. */
+  paused: boolean;
   readonly id: number;
 
   /** A new engine (main thread + global state), or a coroutine of `parent`'s engine. */
@@ -189,6 +199,7 @@ export class LuaState {
     this.ciLimit = 16384;
     this.status = parent === undefined ? ThreadStatus.Running : ThreadStatus.Suspended;
     this.transferCount = 0;
+    this.paused = false;
     this.errfunc = undefined;
     this.hasErrfunc = false;
     if (parent === undefined) {
@@ -404,6 +415,17 @@ export class LuaState {
     const r = this.stack[func];
     this.top = func;
     return r;
+  }
+
+  /**
+   * A new coroutine (thread) of this engine whose body is `fn`; run it with
+   * resumeThread (lib/coroutine.ts), as coroutine.create + resume do.
+   */
+  newThread(fn: LuaClosure): LuaState {
+    const co = new LuaState(this);
+    co.stack[1] = fn;
+    co.top = 2;
+    return co;
   }
 
   // ---- Values with metamethods --------------------------------------------

@@ -7,6 +7,7 @@ import { LuaTable } from '../src/table.js';
 import { LuaHostFunction, type LuaValue } from '../src/value.js';
 import { LuaError } from '../src/errors.js';
 import { newState, runChunk } from '../src/run.js';
+import { resume as resumeThread } from '../src/lib/coroutine.js';
 import { lua51, valua } from './support/both.js';
 
 // Host versions of string.rep / string.sub / math.floor, written with the
@@ -143,6 +144,43 @@ describe('budget and interrupts', () => {
   it('deep recursion ends in "stack overflow", never a JS RangeError', () => {
     const r = runChunk('local function f(n) return f(n + 1) + 1 end\nf(1)', '@deep.lua');
     expect(r.error?.split('\n')[0]).toBe('deep.lua:1: stack overflow');
+  });
+});
+
+describe('running a script in slices', () => {
+  it('a budget hook returning true pauses a coroutine; resuming finishes it', () => {
+    const L = newState();
+    let out = '';
+    L.g.write = (s) => { out += s; };
+    const fn = L.load(`
+      local t, s = {}, 0
+      for i = 1, 20000 do t[i] = i end
+      local function sum(a) local r = 0 for i = 1, #a do r = r + a[i] end return r end
+      local ok, v = pcall(sum, t)   -- a host crossing: no pause inside
+      local j = 0
+      while j < 5000 do j = j + 1; s = s + j end
+      print(ok, v, s)
+      return "done"`, '=sliced');
+    const co = L.newThread(fn);
+    let slices = 0;
+    L.g.setBudgetHook(1000, () => true);
+    for (;;) {
+      const n = resumeThread(L, co, 0);
+      expect(n).toBeGreaterThanOrEqual(0);
+      if (!co.paused) {
+        expect(L.stack[L.top - 1]).toBe('done');
+        L.top -= n;
+        break;
+      }
+      L.top -= n;
+      slices++;
+    }
+    L.g.setBudgetHook(0, undefined);
+    expect(slices).toBeGreaterThan(10);
+    const plain = newState();
+    let want = '';
+    runChunk('local t, s = {}, 0 for i = 1, 20000 do t[i] = i end local function sum(a) local r = 0 for i = 1, #a do r = r + a[i] end return r end local ok, v = pcall(sum, t) local j = 0 while j < 5000 do j = j + 1; s = s + j end print(ok, v, s)', '=plain', { state: plain, stdout: (s) => { want += s; } });
+    expect(out).toBe(want);
   });
 });
 

@@ -23,7 +23,9 @@ const STATUS_NAMES = ['suspended', 'running', 'normal', 'dead'];
 /**
  * Resumes `co` with `nargs` values taken from the top of L's stack. On
  * success returns the number of values yielded/returned, left on L's
- * stack; on error returns -1 with the error value on L's stack.
+ * stack; on error returns -1 with the error value on L's stack. A thread
+ * stopped by a budget pause (GlobalState.setBudgetHook) returns 0 values
+ * with `co.paused` set; resuming it continues the script.
  */
 export function resume(L: LuaState, co: LuaState, nargs: number): number {
   if (co.status !== ThreadStatus.Suspended) {
@@ -31,6 +33,7 @@ export function resume(L: LuaState, co: LuaState, nargs: number): number {
     L.push(`cannot resume ${STATUS_NAMES[co.status]} coroutine`);
     return -1;
   }
+  if (co.paused) nargs = 0; // a paused thread takes no values
   ensureStack(co, co.top + nargs + MIN_STACK);
   for (let i = 0; i < nargs; i++) co.stack[co.top++] = L.stack[L.top - nargs + i];
   L.top -= nargs;
@@ -50,6 +53,10 @@ export function resume(L: LuaState, co: LuaState, nargs: number): number {
       // First resume: the body function sits at stack[1].
       const r = precall(co, 1, MULTRET);
       if (r === PRECALL_LUA) execute(co, 1);
+    } else if (co.paused) {
+      // Stopped by a budget pause: continue where the loop left.
+      co.paused = false;
+      execute(co, 1);
     } else {
       // Complete the pending yield() call with the resume arguments.
       const yf = co.frames[co.ci]!;
