@@ -82,11 +82,15 @@ const INV_FACT_LO: number[] = [];
   }
 }
 
-/** exp of a double-double argument with |a| <= 0.0014, result in (rh, rl). */
+/** exp of a double-double argument with |a| <= 0.011, result in (rh, rl). */
 function ddExpSmall(ah: number, al: number): void {
-  // Horner on the Taylor series: sum a^n / n!; a^12/12! < 2^-140 here
-  let h = INV_FACT_HI[12]!, l = INV_FACT_LO[12]!;
-  for (let n = 11; n >= 0; n--) {
+  // Horner on the Taylor series sum a^n / n! (a^14/14! < 2^-120 here). The
+  // terms from a^7 on are below 2^-58 of the sum, so their part of the
+  // Horner scheme runs in plain doubles; the rest in double-double.
+  let t = 0;
+  for (let n = 14; n >= 7; n--) t = t * ah + INV_FACT_HI[n]!;
+  let h = t, l = 0;
+  for (let n = 6; n >= 0; n--) {
     ddMul(h, l, ah, al);
     ddAdd(rh, rl, INV_FACT_HI[n]!, INV_FACT_LO[n]!);
     h = rh; l = rl;
@@ -103,10 +107,10 @@ function ddExp(ah: number, al: number): number {
   twoProd(-k, LN2_MID);
   ddAdd(h, l, rh, rl - k * LN2_LO);
   h = rh; l = rl;
-  // halve the argument 8 times and square back, so the series converges fast
-  h = h / 256; l = l / 256;
+  // divide the argument by 32 and square back 5 times, so the series converges fast
+  h = h / 32; l = l / 32;
   ddExpSmall(h, l);
-  for (let i = 0; i < 8; i++) ddMul(rh, rl, rh, rl);
+  for (let i = 0; i < 5; i++) ddMul(rh, rl, rh, rl);
   return k;
 }
 
@@ -173,9 +177,12 @@ function ddLog(x: number): void {
   const sh = rh, sl = rl;
   ddMul(sh, sl, sh, sl);
   const s2h = rh, s2l = rl;
-  // sum_{i=0..30} s^(2i) / (2i + 1) by Horner
-  let h = ODD_INV_HI[30]!, l = ODD_INV_LO[30]!;
-  for (let i = 29; i >= 0; i--) {
+  // sum_{i=0..24} s^(2i) / (2i + 1) by Horner (s^50 < 2^-127); terms from
+  // i = 11 on are below 2^-55 of the sum, so those steps run in doubles
+  let t = 0;
+  for (let i = 24; i >= 11; i--) t = t * s2h + ODD_INV_HI[i]!;
+  let h = t, l = 0;
+  for (let i = 10; i >= 0; i--) {
     ddMul(h, l, s2h, s2l);
     ddAdd(rh, rl, ODD_INV_HI[i]!, ODD_INV_LO[i]!);
     h = rh; l = rl;
@@ -386,9 +393,17 @@ let sh = 0, sl = 0, ch = 0, cl = 0;
 function sinCosSmall(h: number, l: number): void {
   ddMul(h, l, h, l);
   const x2h = rh, x2l = rl;
-  // sin: x * sum (-1)^n x^(2n) / (2n+1)!, cos: sum (-1)^n x^(2n) / (2n)!
-  let ah = 0, al = 0, bh = 0, bl = 0;
-  for (let n = 13; n >= 0; n--) {
+  // sin: x * sum (-1)^n x^(2n) / (2n+1)!, cos: sum (-1)^n x^(2n) / (2n)!.
+  // Terms from n = 9 on are below 2^-54 of the sum (|x| <= pi/4): their
+  // Horner steps run in plain doubles.
+  let ta = 0, tb = 0;
+  for (let n = 14; n >= 9; n--) {
+    const sign = n % 2 === 0 ? 1 : -1;
+    ta = ta * x2h + sign * INV_FACT_HI[2 * n + 1]!;
+    tb = tb * x2h + sign * INV_FACT_HI[2 * n]!;
+  }
+  let ah = ta, al = 0, bh = tb, bl = 0;
+  for (let n = 8; n >= 0; n--) {
     ddMul(ah, al, x2h, x2l);
     const sign = n % 2 === 0 ? 1 : -1;
     ddAdd(rh, rl, sign * INV_FACT_HI[2 * n + 1]!, sign * INV_FACT_LO[2 * n + 1]!);
