@@ -18,5 +18,8 @@ export function chargeWork(L: LuaState): void {
     throw new LuaError(g.interruptValue);
   }
   g.budget = g.budgetInterval;
-  if (g.onBudget !== undefined) g.onBudget(L);
+  // A hook returning true asks for a pause; a host function cannot pause, so
+  // the request waits for the VM's next safe point (budget 1 reaches it soon).
+  if (g.onBudget !== undefined && g.onBudget(L) === true) g.pauseRequested = true;
+  if (g.pauseRequested) g.budget = 1;
 }
