@@ -1,6 +1,8 @@
 // @valua/lexer: Lua 5.1 source bytes to Chevrotain tokens.
 // Tokenising
-export { tokenize, lexSegment, countLineBreaks, type LexResult, type Segment, type LexErrorPayload, type LuaToken } from './lexer.js';
+export {
+  tokenize, lexSegment, TokenBuffer, type LexResult, type Segment, type LexErrorPayload, type LuaToken,
+} from './lexer.js';
 export * as T from './tokens.js';
 export { allTokens } from './tokens.js';
 // Helpers shared with the parser and the VM

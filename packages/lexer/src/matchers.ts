@@ -15,11 +15,12 @@
 //   returns a match that swallows the rest of the input, so lexing stops
 //   there (lua5.1 stops at its first lexical error); lexer.ts turns the
 //   record into the final `LexError` token.
-// - Payloads: a string token carries its decoded bytes, a numeral its value.
+// - Payloads: a string token carries its decoded bytes, a numeral its value;
+//   the matcher leaves it in `scan.payload` for the token factory.
 //
-// Speed: Chevrotain reads a matcher's result (image and payload) before it
-// calls the next matcher and keeps neither the array nor, for a skipped
-// token, the image, so the matchers return one of two reused arrays, and the
+// Speed: Chevrotain reads a matcher's result (the image) before it calls the
+// next matcher and keeps neither the array nor, for a skipped token, the
+// image, so the matchers return one of two reused arrays, and the
 // white-space matcher's image is a cached string of spaces of the skipped
 // length (only its length counts). Nothing is allocated per skipped stretch.
 import type { CustomPatternMatcherReturn } from 'chevrotain';
@@ -49,6 +50,8 @@ export const scan = {
   innerLines: 0,
   /** Keyword number (KEYWORDS index + 1) of the name just matched; 0 for a plain name. */
   keyword: 0,
+  /** The payload of the token just matched (Chevrotain's own payload channel is not used). */
+  payload: undefined as unknown,
   /** The first lexical error, and lua5.1's line for it. */
   error: undefined as LexErrorInfo | undefined,
   errorLine: 0,
@@ -59,6 +62,7 @@ export function resetScan(line: number): void {
   scan.line = line;
   scan.innerLines = 0;
   scan.keyword = 0;
+  scan.payload = undefined;
   scan.error = undefined;
   scan.errorLine = 0;
 }
@@ -72,7 +76,7 @@ for (let s = ''; s.length < 256; s += ' ') SPACES.push(s);
 
 function match(image: string, payload: unknown): CustomPatternMatcherReturn {
   result[0] = image;
-  result.payload = payload;
+  scan.payload = payload;
   return result;
 }
 

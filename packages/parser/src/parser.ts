@@ -13,16 +13,19 @@
 // parser class with its entry rule, built once per process.
 //
 // Invariants:
-// - `t` is lparser's `ls->t`. A `LexError` token never becomes current
+// - The current token (lparser's `ls->t`) is token `pos` of the token
+//   buffer, its type cached in `tk`. A `LexError` token never becomes current
 //   without its lexical error being raised (see `next`): lua5.1 raises a
 //   lexical error as soon as it reads the bad token.
+// - A token is read (image, lines, payload) before it is consumed: `next`
+//   may lex the next segment and move the buffer's contents.
 // - `lastLine` is lparser's `ls->lastline`: where the previously consumed
 //   token ends.
 // - `level` is lparser's `L->nCcalls`: entered by every chunk (statement
 //   list) and subexpression; more than MAX_C_CALLS is an error, raised before
 //   recursing deeper, so no input can overflow the JS stack.
 import { EmbeddedActionsParser, EOF, type TokenType } from 'chevrotain';
-import { allTokens, lexSegment, T, cString, type LexErrorPayload, type LuaToken } from '@valua/lexer';
+import { allTokens, lexSegment, T, TokenBuffer, cString, type LexErrorPayload } from '@valua/lexer';
 import type * as A from './ast.js';
 import { chunkId, LuaSyntaxError, MAXSRC } from './errors.js';
 import {
@@ -96,23 +99,23 @@ const I_IF = idx(T.If), I_WHILE = idx(T.While), I_FOR = idx(T.For), I_REPEAT = i
 const I_LOCAL = idx(T.Local), I_RETURN = idx(T.Return), I_BREAK = idx(T.Break);
 const I_NIL = idx(T.Nil), I_TRUE = idx(T.True), I_FALSE = idx(T.False);
 
-/** txtToken / luaX_token2str: how a token appears after `near`; undefined for no `near` part. */
-function tokenText(t: LuaToken): string | undefined {
-  const k = t.tokenTypeIdx;
-  if (k === I_NAME) return t.image;
-  if (k === I_NUMBER) return cString(t.image);
-  if (k === I_STRING) return cString(t.image.charAt(0) + (t.payload as string) + t.image.charAt(0));
+/** txtToken / luaX_token2str: how token `i` of `b` appears after `near`; undefined for no `near` part. */
+function tokenText(b: TokenBuffer, i: number): string | undefined {
+  const k = b.kind[i] as number;
+  const image = b.image[i] as string;
+  if (k === I_NAME) return image;
+  if (k === I_NUMBER) return cString(image);
+  if (k === I_STRING) return cString(image.charAt(0) + (b.payload[i] as string) + image.charAt(0));
   if (k === I_LSTRING) {
-    const img = t.image;
-    const sep = img.indexOf('[', 1) - 1;
+    const sep = image.indexOf('[', 1) - 1;
     const eqs = '='.repeat(sep);
-    return cString('[' + eqs + '[' + (t.payload as string) + ']' + eqs + ']');
+    return cString('[' + eqs + '[' + (b.payload[i] as string) + ']' + eqs + ']');
   }
   if (k === I_OTHER) {
-    const c = t.image.charCodeAt(0);
+    const c = image.charCodeAt(0);
     // A NUL is token 0, and luaX_lexerror omits `near` for token 0.
     if (c === 0) return undefined;
-    return c < 32 || c === 127 ? `char(${c})` : t.image;
+    return c < 32 || c === 127 ? `char(${c})` : image;
   }
   return TOKEN_TEXT[k];
 }
@@ -123,20 +126,25 @@ class LuaParser extends EmbeddedActionsParser {
   private level = 0;
   private lastLine = 1;
   private eofLine = 1;
-  /** The name token lparser looked past in a table constructor, and the line it left ls->linenumber at. */
-  private laToken: LuaToken | undefined = undefined;
+  /** The name token lparser looked past in a table constructor (as a token number, see `shifted`), and the line it left ls->linenumber at. */
+  private laToken = -1;
   private laLine = 0;
-  // The token stream, lexed one segment at a time (see lexSegment): `toks`
-  // holds the current segment's tokens, the current token (ls->t) is
-  // toks[pos], cached in `t`. The last segment ends with an EOF token (or a
+  // The token stream, lexed one segment at a time into one reused buffer
+  // (see lexSegment); tokens before `pos` are dropped when the next segment
+  // is lexed, `shifted` counting them so that `shifted + pos` numbers tokens
+  // from the chunk's start. The last segment ends with an EOF token (or a
   // LexError token, beyond which nothing is read).
   private source = '';
-  private toks: LuaToken[] = [];
+  private readonly buf = new TokenBuffer();
   private pos = 0;
-  private t!: LuaToken;
+  private shifted = 0;
+  /** The current token's type. */
+  private tk = 0;
   /** Where the next segment starts, and its first line; -1 when all is lexed. */
   private nextStart = 0;
   private nextLine = 1;
+  /** funcArgs' second result: the line of the arguments' last token. */
+  private argsLastLine = 0;
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, skipValidations: true, maxLookahead: 2 });
@@ -155,15 +163,15 @@ class LuaParser extends EmbeddedActionsParser {
     this.chunkName = chunkName;
     this.level = cCalls;
     this.lastLine = 1;
-    this.laToken = undefined;
+    this.laToken = -1;
     this.source = source;
-    this.toks = [];
+    this.buf.length = 0;
     this.pos = 0;
+    this.shifted = 0;
     this.nextStart = 0;
     this.nextLine = 1;
-    this.fetch();
-    while (this.toks.length === 0) this.fetch();
-    this.t = this.toks[0] as LuaToken;
+    while (this.buf.length === 0) this.fetch();
+    this.tk = this.buf.kind[0] as number;
     try {
       const chunk = this.chunkRule();
       if (chunk === undefined) throw new Error('parser produced no chunk');
@@ -185,104 +193,114 @@ class LuaParser extends EmbeddedActionsParser {
       throw e;
     } finally {
       this.source = '';
-      this.toks = [];
-      this.laToken = undefined;
+      this.buf.length = 0;
+      this.laToken = -1;
     }
   }
 
   /** Lexes the next segment, dropping the tokens before `pos`; false when there is none. */
   private fetch(): boolean {
     if (this.nextStart < 0) return false;
-    const seg = lexSegment(this.source, this.nextStart, this.nextLine);
-    const toks = seg.tokens;
+    const buf = this.buf;
+    this.shifted += this.pos;
+    buf.shift(this.pos);
+    this.pos = 0;
+    const seg = lexSegment(buf, this.source, this.nextStart, this.nextLine);
     if (seg.failed || seg.end >= this.source.length) {
       this.nextStart = -1;
       if (!seg.failed) {
         this.eofLine = seg.endLine;
-        toks.push({
-          image: '', startOffset: this.source.length, tokenTypeIdx: I_EOF, tokenType: EOF,
-          payload: undefined, startLine: seg.endLine, endLine: seg.endLine,
-        });
+        buf.push(I_EOF, this.source.length, seg.endLine, seg.endLine, '', undefined);
       }
     } else {
       this.nextStart = seg.end;
       this.nextLine = seg.endLine;
     }
-    this.toks = this.pos >= this.toks.length ? toks : this.toks.slice(this.pos).concat(toks);
-    this.pos = 0;
     return true;
   }
 
-  /** The token after the current one (luaX_lookahead). */
-  private peek(): LuaToken {
-    while (this.pos + 1 >= this.toks.length) {
-      if (!this.fetch()) return this.toks[this.toks.length - 1] as LuaToken;
+  /** The index of the token after the current one (luaX_lookahead); the current one is then `pos`. */
+  private peek(): number {
+    while (this.pos + 1 >= this.buf.length) {
+      if (!this.fetch()) return this.buf.length - 1;
     }
-    return this.toks[this.pos + 1] as LuaToken;
+    return this.pos + 1;
   }
 
   // ------------------------------------------------------------ tokens
+  // The current token's fields.
 
-  private cur(): LuaToken {
-    return this.t;
+  private image(): string {
+    return this.buf.image[this.pos] as string;
   }
 
-  private kind(): number {
-    return this.t.tokenTypeIdx;
+  private startLine(): number {
+    return this.buf.startLine[this.pos] as number;
+  }
+
+  private endLine(): number {
+    return this.buf.endLine[this.pos] as number;
   }
 
   /** ls->linenumber: where the current token ends (or the look-ahead, after one). */
   private lineNumber(): number {
-    const t = this.t;
-    return t === this.laToken ? this.laLine : t.endLine;
+    return this.shifted + this.pos === this.laToken ? this.laLine : this.buf.endLine[this.pos] as number;
   }
 
-  /** luaX_next: consumes the current token and returns it. */
-  private next(): LuaToken {
-    const t = this.t;
+  /** luaX_next: consumes the current token. */
+  private next(): void {
     this.lastLine = this.lineNumber();
-    if (t.tokenTypeIdx === I_EOF) return t;
+    if (this.tk === I_EOF) return;
     this.pos++;
-    while (this.pos >= this.toks.length) {
+    while (this.pos >= this.buf.length) {
       if (!this.fetch()) throw new Error('token stream ended without EOF');
     }
-    const n = this.toks[this.pos] as LuaToken;
-    this.t = n;
-    if (n.tokenTypeIdx === I_LEXERR) this.raiseLexError(n);
-    return t;
+    const k = this.buf.kind[this.pos] as number;
+    this.tk = k;
+    if (k === I_LEXERR) this.raiseLexError(this.pos);
   }
 
   private testNext(k: number): boolean {
-    if (this.t.tokenTypeIdx === k) { this.next(); return true; }
+    if (this.tk === k) { this.next(); return true; }
     return false;
   }
 
   private check(k: number): void {
-    if (this.t.tokenTypeIdx !== k) this.errorExpected(k);
+    if (this.tk !== k) this.errorExpected(k);
   }
 
-  private checkNext(k: number): LuaToken {
-    this.check(k);
-    return this.next();
+  /** checknext; returns the token's end line. */
+  private checkNext(k: number): number {
+    if (this.tk !== k) this.errorExpected(k);
+    const line = this.buf.endLine[this.pos] as number;
+    this.next();
+    return line;
   }
 
-  /** check_match: the closing token `what` of `who` opened at line `where`. */
-  private checkMatch(what: number, who: number, where: number): LuaToken {
-    if (this.t.tokenTypeIdx === what) return this.next();
+  /** check_match: the closing token `what` of `who` opened at line `where`; returns its end line. */
+  private checkMatch(what: number, who: number, where: number): number {
+    if (this.tk === what) {
+      const line = this.buf.endLine[this.pos] as number;
+      this.next();
+      return line;
+    }
     if (where === this.lineNumber()) this.errorExpected(what);
     return this.syntaxError(
       `'${TOKEN_TEXT[what]}' expected (to close '${TOKEN_TEXT[who]}' at line ${where})`);
   }
 
-  private strCheckName(): LuaToken {
-    this.check(I_NAME);
-    return this.next();
+  /** str_checkname: returns the name. */
+  private strCheckName(): string {
+    if (this.tk !== I_NAME) this.errorExpected(I_NAME);
+    const name = this.buf.image[this.pos] as string;
+    this.next();
+    return name;
   }
 
   // ------------------------------------------------------------ errors
 
-  private raiseLexError(t: LuaToken): never {
-    const e = t.payload as LexErrorPayload;
+  private raiseLexError(i: number): never {
+    const e = this.buf.payload[i] as LexErrorPayload;
     throw this.makeError(e.message, e.line, e.near);
   }
 
@@ -294,15 +312,14 @@ class LuaParser extends EmbeddedActionsParser {
 
   /** luaX_syntaxerror: `msg near <current token>`. */
   private syntaxError(msg: string): never {
-    const t = this.t;
-    if (t.tokenTypeIdx === I_LEXERR) this.raiseLexError(t);
-    throw this.makeError(msg, this.lineNumber(), t.tokenTypeIdx === I_EOF ? '<eof>' : tokenText(t));
+    const k = this.tk;
+    if (k === I_LEXERR) this.raiseLexError(this.pos);
+    throw this.makeError(msg, this.lineNumber(), k === I_EOF ? '<eof>' : tokenText(this.buf, this.pos));
   }
 
   /** luaX_lexerror with token 0: a message without `near`. */
   private plainError(msg: string): never {
-    const t = this.t;
-    if (t.tokenTypeIdx === I_LEXERR) this.raiseLexError(t);
+    if (this.tk === I_LEXERR) this.raiseLexError(this.pos);
     throw this.makeError(msg, this.lineNumber(), undefined);
   }
 
@@ -342,7 +359,7 @@ class LuaParser extends EmbeddedActionsParser {
 
   private mainChunk(): A.Chunk {
     this.fs = new FuncState(undefined, 0, true);
-    if (this.t.tokenTypeIdx === I_LEXERR) this.raiseLexError(this.t);
+    if (this.tk === I_LEXERR) this.raiseLexError(this.pos);
     const body = this.chunk(1);
     this.check(I_EOF);
     return { kind: 'Chunk', line: 1, lastLine: this.eofLine, body, chunkName: this.chunkName };
@@ -353,8 +370,7 @@ class LuaParser extends EmbeddedActionsParser {
     this.enterLevel();
     const body: A.Statement[] = [];
     for (;;) {
-      const k = this.kind();
-      if (BLOCK_FOLLOW[k] === 1) break;
+      if (BLOCK_FOLLOW[this.tk] === 1) break;
       const s = this.statement();
       body.push(s);
       this.testNext(I_SEMI);
@@ -384,14 +400,14 @@ class LuaParser extends EmbeddedActionsParser {
 
   private statement(): A.Statement {
     const line = this.lineNumber();
-    switch (this.kind()) {
+    switch (this.tk) {
       case I_IF: return this.ifStat(line);
       case I_WHILE: return this.whileStat(line);
       case I_DO: {
         this.next();
         const body = this.block(line);
-        const end = this.checkMatch(I_END, I_DO, line);
-        return { kind: 'Do', line, lastLine: end.endLine, body };
+        const lastLine = this.checkMatch(I_END, I_DO, line);
+        return { kind: 'Do', line, lastLine, body };
       }
       case I_FOR: return this.forStat(line);
       case I_REPEAT: return this.repeatStat(line);
@@ -403,9 +419,10 @@ class LuaParser extends EmbeddedActionsParser {
       }
       case I_RETURN: return this.retStat(line);
       case I_BREAK: {
-        const t = this.next();
+        const lastLine = this.endLine();
+        this.next();
         if (!this.fs.inLoop()) this.syntaxError('no loop to break');
-        return { kind: 'Break', line, lastLine: t.endLine };
+        return { kind: 'Break', line, lastLine };
       }
       default: return this.exprStat();
     }
@@ -415,21 +432,22 @@ class LuaParser extends EmbeddedActionsParser {
   private ifStat(line: number): A.If {
     const clauses: A.IfClause[] = [];
     do {
-      const kw = this.next();
+      const kwLine = this.startLine();
+      this.next();
       const cond = this.expr();
-      const then = this.checkNext(I_THEN);
-      const thenLine = then.endLine;
+      const thenLine = this.checkNext(I_THEN);
       const body = this.block(thenLine);
-      clauses.push({ line: kw.startLine, cond, thenLine, body });
-    } while (this.kind() === I_ELSEIF);
+      clauses.push({ line: kwLine, cond, thenLine, body });
+    } while (this.tk === I_ELSEIF);
     let orelse: A.Block | undefined;
     let elseLine: number | undefined;
-    if (this.kind() === I_ELSE) {
-      elseLine = this.next().endLine;
+    if (this.tk === I_ELSE) {
+      elseLine = this.endLine();
+      this.next();
       orelse = this.block(elseLine);
     }
-    const end = this.checkMatch(I_END, I_IF, line);
-    const node: A.If = { kind: 'If', line, lastLine: end.endLine, clauses };
+    const lastLine = this.checkMatch(I_END, I_IF, line);
+    const node: A.If = { kind: 'If', line, lastLine, clauses };
     if (orelse !== undefined && elseLine !== undefined) {
       node.orelse = orelse;
       node.elseLine = elseLine;
@@ -443,11 +461,11 @@ class LuaParser extends EmbeddedActionsParser {
     const cond = this.expr();
     const fs = this.fs;
     fs.enterBlock(true);
-    const doTok = this.checkNext(I_DO);
-    const body = this.block(doTok.endLine);
-    const end = this.checkMatch(I_END, I_WHILE, line);
+    const doLine = this.checkNext(I_DO);
+    const body = this.block(doLine);
+    const lastLine = this.checkMatch(I_END, I_WHILE, line);
     fs.leaveBlock();
-    return { kind: 'While', line, lastLine: end.endLine, cond, body };
+    return { kind: 'While', line, lastLine, cond, body };
   }
 
   /** repeatstat -> REPEAT block UNTIL cond */
@@ -457,12 +475,12 @@ class LuaParser extends EmbeddedActionsParser {
     fs.enterBlock(false);
     this.next();
     const body = this.chunk(line);
-    const untilTok = this.checkMatch(I_UNTIL, I_REPEAT, line);
+    const untilLine = this.checkMatch(I_UNTIL, I_REPEAT, line);
     const cond = this.expr();
     fs.leaveBlock();
     fs.leaveBlock();
     return {
-      kind: 'Repeat', line, lastLine: cond.lastLine, body, cond, untilLine: untilTok.endLine,
+      kind: 'Repeat', line, lastLine: cond.lastLine, body, cond, untilLine,
     };
   }
 
@@ -471,15 +489,14 @@ class LuaParser extends EmbeddedActionsParser {
     const fs = this.fs;
     fs.enterBlock(true);
     this.next();
-    const varName = this.strCheckName().image;
+    const varName = this.strCheckName();
     let node: A.NumericFor | A.GenericFor;
-    switch (this.kind()) {
+    switch (this.tk) {
       case I_ASSIGN: node = this.forNum(varName, line); break;
       case I_COMMA: case I_IN: node = this.forList(varName, line); break;
       default: return this.syntaxError("'=' or 'in' expected");
     }
-    const end = this.checkMatch(I_END, I_FOR, line);
-    node.lastLine = end.endLine;
+    node.lastLine = this.checkMatch(I_END, I_FOR, line);
     fs.leaveBlock();
     return node;
   }
@@ -513,7 +530,7 @@ class LuaParser extends EmbeddedActionsParser {
     const names = [indexName];
     let nvars = 4;
     while (this.testNext(I_COMMA)) {
-      const n = this.strCheckName().image;
+      const n = this.strCheckName();
       this.newLocal(n, nvars++);
       names.push(n);
     }
@@ -527,7 +544,7 @@ class LuaParser extends EmbeddedActionsParser {
   private forBody(nvars: number): { doLine: number; body: A.Block } {
     const fs = this.fs;
     adjustLocalVars(fs, 3);
-    const doLine = this.checkNext(I_DO).endLine;
+    const doLine = this.checkNext(I_DO);
     fs.enterBlock(false);
     adjustLocalVars(fs, nvars);
     const body = this.block(doLine);
@@ -538,17 +555,17 @@ class LuaParser extends EmbeddedActionsParser {
   /** funcstat -> FUNCTION funcname body; funcname -> NAME {'.' NAME} [':' NAME] */
   private funcStat(line: number): A.FunctionDecl {
     this.next();
-    const first = this.strCheckName().image;
+    const first = this.strCheckName();
     this.resolve(first);
     const path = [first];
     let method: string | undefined;
-    while (this.kind() === I_DOT) {
+    while (this.tk === I_DOT) {
       this.next();
-      path.push(this.strCheckName().image);
+      path.push(this.strCheckName());
     }
-    if (this.kind() === I_COLON) {
+    if (this.tk === I_COLON) {
       this.next();
-      method = this.strCheckName().image;
+      method = this.strCheckName();
     }
     const func = this.body(method !== undefined, line);
     const node: A.FunctionDecl = { kind: 'FunctionDecl', line, lastLine: func.lastLine, path, func };
@@ -558,7 +575,7 @@ class LuaParser extends EmbeddedActionsParser {
 
   /** localfunc -> LOCAL FUNCTION NAME body */
   private localFunc(line: number): A.LocalFunction {
-    const name = this.strCheckName().image;
+    const name = this.strCheckName();
     this.newLocal(name, 0);
     adjustLocalVars(this.fs, 1);
     const func = this.body(false, this.lineNumber());
@@ -570,10 +587,10 @@ class LuaParser extends EmbeddedActionsParser {
     const names: string[] = [];
     let lastLine = line;
     do {
-      const t = this.strCheckName();
-      this.newLocal(t.image, names.length);
-      names.push(t.image);
-      lastLine = t.endLine;
+      lastLine = this.endLine();
+      const name = this.strCheckName();
+      this.newLocal(name, names.length);
+      names.push(name);
     } while (this.testNext(I_COMMA));
     let values: A.Expression[] = [];
     if (this.testNext(I_ASSIGN)) {
@@ -586,10 +603,11 @@ class LuaParser extends EmbeddedActionsParser {
 
   /** retstat -> RETURN [explist1] */
   private retStat(line: number): A.Return {
-    const t = this.next();
-    const k = this.kind();
+    const retLine = this.endLine();
+    this.next();
+    const k = this.tk;
     if (BLOCK_FOLLOW[k] === 1 || k === I_SEMI) {
-      return { kind: 'Return', line, lastLine: t.endLine, values: [] };
+      return { kind: 'Return', line, lastLine: retLine, values: [] };
     }
     const values = this.exprList();
     return { kind: 'Return', line, lastLine: (values[values.length - 1] as A.Expression).lastLine, values };
@@ -612,7 +630,7 @@ class LuaParser extends EmbeddedActionsParser {
       const room = MAX_C_CALLS - this.level;
       if (targets.length > room) this.plainError(limitMessage(this.fs, room, 'variables in assignment'));
     }
-    const eqLine = this.checkNext(I_ASSIGN).endLine;
+    const eqLine = this.checkNext(I_ASSIGN);
     const values = this.exprList();
     return {
       kind: 'Assign', line: v.line, lastLine: (values[values.length - 1] as A.Expression).lastLine,
@@ -636,11 +654,12 @@ class LuaParser extends EmbeddedActionsParser {
     }
     // parlist -> [ param { ',' param } ]
     let nparams = 0;
-    if (this.kind() !== I_RPAREN) {
+    if (this.tk !== I_RPAREN) {
       do {
-        const k = this.kind();
+        const k = this.tk;
         if (k === I_NAME) {
-          const n = this.next().image;
+          const n = this.image();
+          this.next();
           this.newLocal(n, nparams++);
           params.push(n);
         } else if (k === I_DOTS) {
@@ -654,8 +673,8 @@ class LuaParser extends EmbeddedActionsParser {
       } while (!fs.isVararg && this.testNext(I_COMMA));
     }
     adjustLocalVars(fs, nparams);
-    const rparen = this.checkNext(I_RPAREN);
-    const body = this.chunk(rparen.endLine);
+    const rparenLine = this.checkNext(I_RPAREN);
+    const body = this.chunk(rparenLine);
     const endLine = this.lineNumber();
     this.checkMatch(I_END, I_FUNCTION, line);
     this.fs = outer;
@@ -680,23 +699,24 @@ class LuaParser extends EmbeddedActionsParser {
   private subExpr(limit: number): A.Expression {
     this.enterLevel();
     let left: A.Expression;
-    const uop = UN_OP[this.kind()];
+    const uop = UN_OP[this.tk];
     if (uop !== undefined) {
-      const t = this.next();
+      const opLine = this.startLine();
+      this.next();
       const operand = this.subExpr(UNARY_PRIORITY);
-      left = { kind: 'Unary', line: t.startLine, lastLine: operand.lastLine, op: uop, operand };
+      left = { kind: 'Unary', line: opLine, lastLine: operand.lastLine, op: uop, operand };
     } else {
       left = this.simpleExp();
     }
     for (;;) {
-      const k = this.kind();
+      const k = this.tk;
       const op = BIN_OP[k];
       if (op === undefined || (LEFT_PRIO[k] as number) <= limit) break;
-      const opTok = this.next();
+      const opLine = this.startLine();
+      this.next();
       const right = this.subExpr(RIGHT_PRIO[k] as number);
       left = {
-        kind: 'Binary', line: left.line, lastLine: right.lastLine, op, left, right,
-        opLine: opTok.startLine,
+        kind: 'Binary', line: left.line, lastLine: right.lastLine, op, left, right, opLine,
       };
     }
     this.leaveLevel();
@@ -705,15 +725,22 @@ class LuaParser extends EmbeddedActionsParser {
 
   /** simpleexp -> NUMBER | STRING | NIL | true | false | ... | constructor | FUNCTION body | primaryexp */
   private simpleExp(): A.Expression {
-    const t = this.cur();
-    const line = t.startLine;
-    switch (t.tokenTypeIdx) {
-      case I_NUMBER:
+    const buf = this.buf;
+    const pos = this.pos;
+    const line = buf.startLine[pos] as number;
+    switch (this.tk) {
+      case I_NUMBER: {
+        const value = buf.payload[pos] as number;
+        const raw = buf.image[pos] as string;
         this.next();
-        return { kind: 'Number', line, lastLine: line, value: t.payload as number, raw: t.image };
-      case I_STRING: case I_LSTRING:
+        return { kind: 'Number', line, lastLine: line, value, raw };
+      }
+      case I_STRING: case I_LSTRING: {
+        const lastLine = buf.endLine[pos] as number;
+        const value = buf.payload[pos] as string;
         this.next();
-        return { kind: 'String', line, lastLine: t.endLine, value: t.payload as string };
+        return { kind: 'String', line, lastLine, value };
+      }
       case I_NIL: this.next(); return { kind: 'Nil', line, lastLine: line };
       case I_TRUE: this.next(); return { kind: 'True', line, lastLine: line };
       case I_FALSE: this.next(); return { kind: 'False', line, lastLine: line };
@@ -734,51 +761,63 @@ class LuaParser extends EmbeddedActionsParser {
   private primaryExp(): A.Expression {
     let e: A.Expression;
     // prefixexp -> NAME | '(' expr ')'
-    const t = this.cur();
-    if (t.tokenTypeIdx === I_NAME) {
+    const buf = this.buf;
+    const k = this.tk;
+    if (k === I_NAME) {
+      const pos = this.pos;
+      const name = buf.image[pos] as string;
+      const line = buf.startLine[pos] as number;
+      const lastLine = buf.endLine[pos] as number;
       this.next();
-      this.resolve(t.image);
-      e = { kind: 'Name', line: t.startLine, lastLine: t.endLine, name: t.image };
-    } else if (t.tokenTypeIdx === I_LPAREN) {
+      this.resolve(name);
+      e = { kind: 'Name', line, lastLine, name };
+    } else if (k === I_LPAREN) {
+      const startLine = this.startLine();
       const line = this.lineNumber();
       this.next();
       const inner = this.expr();
-      const close = this.checkMatch(I_RPAREN, I_LPAREN, line);
-      e = { kind: 'Paren', line: t.startLine, lastLine: close.endLine, expr: inner };
+      const lastLine = this.checkMatch(I_RPAREN, I_LPAREN, line);
+      e = { kind: 'Paren', line: startLine, lastLine, expr: inner };
     } else {
       return this.syntaxError('unexpected symbol');
     }
     for (;;) {
-      switch (this.kind()) {
+      switch (this.tk) {
         case I_DOT: {
           this.next();
-          const n = this.strCheckName();
-          const key: A.StringLiteral = {
-            kind: 'String', line: n.startLine, lastLine: n.endLine, value: n.image,
-          };
-          e = { kind: 'Index', line: e.line, lastLine: key.lastLine, object: e, key, dot: true };
+          if (this.tk !== I_NAME) this.errorExpected(I_NAME);
+          const pos = this.pos;
+          const line = buf.startLine[pos] as number;
+          const lastLine = buf.endLine[pos] as number;
+          const value = buf.image[pos] as string;
+          this.next();
+          const key: A.StringLiteral = { kind: 'String', line, lastLine, value };
+          e = { kind: 'Index', line: e.line, lastLine, object: e, key, dot: true };
           break;
         }
         case I_LBRACKET: {
           this.next();
           const key = this.expr();
-          const close = this.checkNext(I_RBRACKET);
-          e = { kind: 'Index', line: e.line, lastLine: close.endLine, object: e, key, dot: false };
+          const lastLine = this.checkNext(I_RBRACKET);
+          e = { kind: 'Index', line: e.line, lastLine, object: e, key, dot: false };
           break;
         }
         case I_COLON: {
           this.next();
-          const n = this.strCheckName();
-          const { args, argsLine, lastLine } = this.funcArgs();
+          const methodLine = this.startLine();
+          const method = this.strCheckName();
+          const argsLine = this.lineNumber();
+          const args = this.funcArgs(argsLine);
           e = {
-            kind: 'MethodCall', line: e.line, lastLine, object: e, method: n.image,
-            methodLine: n.startLine, args, argsLine,
+            kind: 'MethodCall', line: e.line, lastLine: this.argsLastLine, object: e, method,
+            methodLine, args, argsLine,
           };
           break;
         }
         case I_LPAREN: case I_STRING: case I_LSTRING: case I_LBRACE: {
-          const { args, argsLine, lastLine } = this.funcArgs();
-          e = { kind: 'Call', line: e.line, lastLine, callee: e, args, argsLine };
+          const argsLine = this.lineNumber();
+          const args = this.funcArgs(argsLine);
+          e = { kind: 'Call', line: e.line, lastLine: this.argsLastLine, callee: e, args, argsLine };
           break;
         }
         default:
@@ -787,28 +826,35 @@ class LuaParser extends EmbeddedActionsParser {
     }
   }
 
-  /** funcargs -> '(' [ explist1 ] ')' | constructor | STRING */
-  private funcArgs(): { args: A.Expression[]; argsLine: number; lastLine: number } {
-    const line = this.lineNumber();
-    const t = this.cur();
-    switch (t.tokenTypeIdx) {
+  /**
+   * funcargs -> '(' [ explist1 ] ')' | constructor | STRING; `line` is
+   * lineNumber() at the opening token. Returns the arguments and leaves
+   * the line of their last token in `argsLastLine`.
+   */
+  private funcArgs(line: number): A.Expression[] {
+    switch (this.tk) {
       case I_LPAREN: {
         if (line !== this.lastLine) this.syntaxError('ambiguous syntax (function call x new statement)');
         this.next();
-        const args = this.kind() === I_RPAREN ? [] : this.exprList();
-        const close = this.checkMatch(I_RPAREN, I_LPAREN, line);
-        return { args, argsLine: line, lastLine: close.endLine };
+        const args = this.tk === I_RPAREN ? [] : this.exprList();
+        this.argsLastLine = this.checkMatch(I_RPAREN, I_LPAREN, line);
+        return args;
       }
       case I_LBRACE: {
         const tbl = this.constructorExp();
-        return { args: [tbl], argsLine: line, lastLine: tbl.lastLine };
+        this.argsLastLine = tbl.lastLine;
+        return [tbl];
       }
       case I_STRING: case I_LSTRING: {
-        this.next();
+        const buf = this.buf;
+        const pos = this.pos;
         const s: A.StringLiteral = {
-          kind: 'String', line: t.startLine, lastLine: t.endLine, value: t.payload as string,
+          kind: 'String', line: buf.startLine[pos] as number, lastLine: buf.endLine[pos] as number,
+          value: buf.payload[pos] as string,
         };
-        return { args: [s], argsLine: line, lastLine: s.lastLine };
+        this.next();
+        this.argsLastLine = s.lastLine;
+        return [s];
       }
       default:
         return this.syntaxError('function arguments expected');
@@ -818,43 +864,48 @@ class LuaParser extends EmbeddedActionsParser {
   /** constructor -> '{' [ field { fieldsep field } [fieldsep] ] '}' */
   private constructorExp(): A.TableConstructor {
     const line = this.lineNumber();
-    const open = this.checkNext(I_LBRACE);
+    const openLine = this.startLine();
+    this.checkNext(I_LBRACE);
     const fields: A.TableField[] = [];
     do {
-      const k = this.kind();
+      const k = this.tk;
       if (k === I_RBRACE) break;
       if (k === I_NAME) {
         // luaX_lookahead: lua5.1 reads the token after the name now.
         const la = this.peek();
-        if (la.tokenTypeIdx === I_LEXERR) this.raiseLexError(la);
-        const name = this.cur();
-        if (la.tokenTypeIdx === I_ASSIGN) {
+        const buf = this.buf;
+        const laKind = buf.kind[la] as number;
+        if (laKind === I_LEXERR) this.raiseLexError(la);
+        if (laKind === I_ASSIGN) {
+          const name = this.image();
+          const nameLine = this.startLine();
           this.next();
           this.next();
           const value = this.expr();
           fields.push({
-            kind: 'Named', name: name.image, value, line: name.startLine, lastLine: value.lastLine,
+            kind: 'Named', name, value, line: nameLine, lastLine: value.lastLine,
           });
         } else {
-          this.laToken = name;
-          this.laLine = la.endLine;
+          this.laToken = this.shifted + this.pos;
+          this.laLine = buf.endLine[la] as number;
           const value = this.expr();
           fields.push({ kind: 'Positional', value, line: value.line, lastLine: value.lastLine });
         }
       } else if (k === I_LBRACKET) {
-        const open2 = this.next();
+        const keyLine = this.startLine();
+        this.next();
         const key = this.expr();
         this.checkNext(I_RBRACKET);
         this.checkNext(I_ASSIGN);
         const value = this.expr();
-        fields.push({ kind: 'Keyed', key, value, line: open2.startLine, lastLine: value.lastLine });
+        fields.push({ kind: 'Keyed', key, value, line: keyLine, lastLine: value.lastLine });
       } else {
         const value = this.expr();
         fields.push({ kind: 'Positional', value, line: value.line, lastLine: value.lastLine });
       }
     } while (this.testNext(I_COMMA) || this.testNext(I_SEMI));
-    const close = this.checkMatch(I_RBRACE, I_LBRACE, line);
-    return { kind: 'Table', line: open.startLine, lastLine: close.endLine, fields };
+    const lastLine = this.checkMatch(I_RBRACE, I_LBRACE, line);
+    return { kind: 'Table', line: openLine, lastLine, fields };
   }
 }
 
