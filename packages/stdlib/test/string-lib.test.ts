@@ -1,4 +1,4 @@
-import { LuaError, newState, runChunk } from '@valua/vm';
+import { LuaError, newState, resumeThread, runChunk } from '@valua/vm';
 import { openLibs } from '../src/open.js';
 import { runLua } from './lua-batch.js';
 
@@ -52,5 +52,28 @@ describe('string library and the VM budget', () => {
     const out: string[] = [];
     runChunk(code + ' print(hooked > 10)', '=t', { state: L, stdout: (s) => void out.push(s) });
     expect(out.join('')).toBe(runLua(code).stdout + 'true\n');
+  });
+
+  test('a pause asked for during a long match happens after it, and the script then completes', () => {
+    // sliced execution: the hook returns true once the match has done some work
+    const code = 'local r = {string.find(string.rep("a", 16), "(" .. string.rep("a?", 16) .. ")" .. string.rep("a", 16))} '
+      + 'for i = 1, 3 do end print(r[1], r[2], #r[3])';
+    const L = newState();
+    openLibs(L, { only: ['string'] });
+    const out: string[] = [];
+    L.g.write = (s) => void out.push(s);
+    let asks = 0;
+    L.g.setBudgetHook(100, () => ++asks === 3);
+    const co = L.newThread(L.load(code, '=t'));
+    let slices = 0;
+    for (;;) {
+      const n = resumeThread(L, co, 0);
+      expect(n).toBeGreaterThanOrEqual(0);
+      L.top -= n;
+      slices++;
+      if (!co.paused) break;
+    }
+    expect(slices).toBe(2); // paused once, after string.find returned
+    expect(out.join('')).toBe(runLua('local r = {string.find(string.rep("a", 16), "(" .. string.rep("a?", 16) .. ")" .. string.rep("a", 16))} print(r[1], r[2], #r[3])').stdout);
   });
 });
