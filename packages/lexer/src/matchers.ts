@@ -244,15 +244,43 @@ export function matchBlank(text: string, offset: number): CustomPatternMatcherRe
   return skipped(text, offset, i);
 }
 
+// Recently seen names, by a hash of their bytes (a direct-mapped cache that
+// lives as long as the module): a name met again reuses the string, so the
+// AST holds one copy of `self` or `print` rather than one per occurrence,
+// and the keyword test is done once per cached name.
+const NAME_CACHE_BITS = 12;
+const nameCache: (string | undefined)[] = new Array<string | undefined>(1 << NAME_CACHE_BITS).fill(undefined);
+const nameKeyword = new Uint8Array(1 << NAME_CACHE_BITS);
+
 /** Names: [A-Za-z_][A-Za-z0-9_]*; a reserved word is reported in `scan.keyword`. */
 export function matchName(text: string, offset: number): CustomPatternMatcherReturn | null {
-  const c0 = text.charCodeAt(offset);
-  if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return null;
+  let c = text.charCodeAt(offset);
+  if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95)) return null;
+  let h = c;
   let i = offset + 1;
-  for (let c = text.charCodeAt(i); isAlnum(c) || c === 95; c = text.charCodeAt(i)) i++;
+  for (c = text.charCodeAt(i); isAlnum(c) || c === 95; c = text.charCodeAt(i)) {
+    h = (Math.imul(h, 31) + c) | 0;
+    i++;
+  }
+  const len = i - offset;
+  const slot = (h ^ (h >>> NAME_CACHE_BITS) ^ len) & ((1 << NAME_CACHE_BITS) - 1);
+  const cached = nameCache[slot];
+  if (cached !== undefined && cached.length === len && sameBytes(text, offset, cached)) {
+    scan.keyword = nameKeyword[slot] as number;
+    return match(cached, undefined);
+  }
   const image = text.slice(offset, i);
-  scan.keyword = i - offset <= 8 ? keywordNumber(image) : 0;
+  const kw = len <= 8 ? keywordNumber(image) : 0;
+  nameCache[slot] = image;
+  nameKeyword[slot] = kw;
+  scan.keyword = kw;
   return match(image, undefined);
+}
+
+/** Whether text[offset, offset + s.length) is `s`. */
+function sameBytes(text: string, offset: number, s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (text.charCodeAt(offset + k) !== s.charCodeAt(k)) return false;
+  return true;
 }
 
 /** KEYWORDS index + 1 of `s`, or 0; decided on the first byte, so a plain name costs one comparison or none. */

@@ -120,6 +120,34 @@ function tokenText(b: TokenBuffer, i: number): string | undefined {
   return TOKEN_TEXT[k];
 }
 
+/**
+ * The elements of lists being built (statements of nested blocks, say),
+ * stacked, each list from its mark up. A finished list is copied out at its
+ * exact size: a list grown by push() keeps spare capacity (17 slots after
+ * the first push), which a large AST carries through every collection.
+ */
+class ListStack<T> {
+  private items: T[] = [];
+  top = 0;
+
+  push(x: T): void {
+    this.items[this.top++] = x;
+  }
+
+  /** Pops the elements from `mark` up as an array. */
+  take(mark: number): T[] {
+    const list = this.items.slice(mark, this.top);
+    this.top = mark;
+    return list;
+  }
+
+  /** Forgets everything (and the references it held). */
+  clear(): void {
+    this.items = [];
+    this.top = 0;
+  }
+}
+
 class LuaParser extends EmbeddedActionsParser {
   private chunkName = '';
   private fs!: FuncState;
@@ -145,6 +173,11 @@ class LuaParser extends EmbeddedActionsParser {
   private nextLine = 1;
   /** funcArgs' second result: the line of the arguments' last token. */
   private argsLastLine = 0;
+  // Lists under construction (see ListStack).
+  private readonly stats = new ListStack<A.Statement>();
+  private readonly exprs = new ListStack<A.Expression>();
+  private readonly fields = new ListStack<A.TableField>();
+  private readonly names = new ListStack<string>();
 
   constructor() {
     super(allTokens, { recoveryEnabled: false, skipValidations: true, maxLookahead: 2 });
@@ -195,6 +228,10 @@ class LuaParser extends EmbeddedActionsParser {
       this.source = '';
       this.buf.length = 0;
       this.laToken = -1;
+      this.stats.clear();
+      this.exprs.clear();
+      this.fields.clear();
+      this.names.clear();
     }
   }
 
@@ -368,15 +405,17 @@ class LuaParser extends EmbeddedActionsParser {
   /** chunk -> { stat [';'] }; `emptyLine` is the block's line when it has no statements. */
   private chunk(emptyLine: number): A.Block {
     this.enterLevel();
-    const body: A.Statement[] = [];
+    const stats = this.stats;
+    const mark = stats.top;
     for (;;) {
       if (BLOCK_FOLLOW[this.tk] === 1) break;
       const s = this.statement();
-      body.push(s);
+      stats.push(s);
       this.testNext(I_SEMI);
       if (s.kind === 'Return' || s.kind === 'Break') break;
     }
     this.leaveLevel();
+    const body = stats.take(mark);
     const first = body[0];
     const last = body[body.length - 1];
     return {
@@ -584,14 +623,16 @@ class LuaParser extends EmbeddedActionsParser {
 
   /** localstat -> LOCAL NAME {',' NAME} ['=' explist1] */
   private localStat(line: number): A.Local {
-    const names: string[] = [];
+    const stack = this.names;
+    const mark = stack.top;
     let lastLine = line;
     do {
       lastLine = this.endLine();
       const name = this.strCheckName();
-      this.newLocal(name, names.length);
-      names.push(name);
+      this.newLocal(name, stack.top - mark);
+      stack.push(name);
     } while (this.testNext(I_COMMA));
+    const names = stack.take(mark);
     let values: A.Expression[] = [];
     if (this.testNext(I_ASSIGN)) {
       values = this.exprList();
@@ -646,11 +687,12 @@ class LuaParser extends EmbeddedActionsParser {
     const fs = new FuncState(outer, line, false);
     this.fs = fs;
     this.checkNext(I_LPAREN);
-    const params: string[] = [];
+    const stack = this.names;
+    const mark = stack.top;
     if (needSelf) {
       this.newLocal('self', 0);
       adjustLocalVars(fs, 1);
-      params.push('self');
+      stack.push('self');
     }
     // parlist -> [ param { ',' param } ]
     let nparams = 0;
@@ -661,7 +703,7 @@ class LuaParser extends EmbeddedActionsParser {
           const n = this.image();
           this.next();
           this.newLocal(n, nparams++);
-          params.push(n);
+          stack.push(n);
         } else if (k === I_DOTS) {
           this.next();
           // LUA_COMPAT_VARARG: a vararg function has a local 'arg'.
@@ -673,6 +715,7 @@ class LuaParser extends EmbeddedActionsParser {
       } while (!fs.isVararg && this.testNext(I_COMMA));
     }
     adjustLocalVars(fs, nparams);
+    const params = stack.take(mark);
     const rparenLine = this.checkNext(I_RPAREN);
     const body = this.chunk(rparenLine);
     const endLine = this.lineNumber();
@@ -686,9 +729,13 @@ class LuaParser extends EmbeddedActionsParser {
   // ------------------------------------------------------------ expressions
 
   private exprList(): A.Expression[] {
-    const list = [this.expr()];
-    while (this.testNext(I_COMMA)) list.push(this.expr());
-    return list;
+    const first = this.expr();
+    if (this.tk !== I_COMMA) return [first];
+    const exprs = this.exprs;
+    const mark = exprs.top;
+    exprs.push(first);
+    while (this.testNext(I_COMMA)) exprs.push(this.expr());
+    return exprs.take(mark);
   }
 
   private expr(): A.Expression {
@@ -866,7 +913,8 @@ class LuaParser extends EmbeddedActionsParser {
     const line = this.lineNumber();
     const openLine = this.startLine();
     this.checkNext(I_LBRACE);
-    const fields: A.TableField[] = [];
+    const fields = this.fields;
+    const mark = fields.top;
     do {
       const k = this.tk;
       if (k === I_RBRACE) break;
@@ -905,7 +953,7 @@ class LuaParser extends EmbeddedActionsParser {
       }
     } while (this.testNext(I_COMMA) || this.testNext(I_SEMI));
     const lastLine = this.checkMatch(I_RBRACE, I_LBRACE, line);
-    return { kind: 'Table', line: openLine, lastLine, fields };
+    return { kind: 'Table', line: openLine, lastLine, fields: fields.take(mark) };
   }
 }
 
