@@ -12,13 +12,15 @@
 
 const SPLITTER = 134217729; // 2^27 + 1, Dekker's split
 
-let rh = 0, rl = 0; // result registers of the primitives below (no allocation)
+// Result registers of the primitives below: a Float64Array keeps the two
+// doubles unboxed (module-level lets would box a HeapNumber per write).
+const R = new Float64Array(2);
 
 function twoSum(a: number, b: number): void {
   const s = a + b;
   const bb = s - a;
-  rl = (a - (s - bb)) + (b - bb);
-  rh = s;
+  R[1] = (a - (s - bb)) + (b - bb);
+  R[0] = s;
 }
 
 function twoProd(a: number, b: number): void {
@@ -27,27 +29,27 @@ function twoProd(a: number, b: number): void {
   const ah = t - (t - a), al = a - ah;
   t = SPLITTER * b;
   const bh = t - (t - b), bl = b - bh;
-  rl = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-  rh = p;
+  R[1] = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+  R[0] = p;
 }
 
 /** (ah, al) + (bh, bl) */
 function ddAdd(ah: number, al: number, bh: number, bl: number): void {
   twoSum(ah, bh);
-  const sh = rh, sl = rl;
+  const sh = R[0]!, sl = R[1]!;
   twoSum(al, bl);
-  const th = rh, tl = rl;
+  const th = R[0]!, tl = R[1]!;
   let v = sl + th;
   twoSum(sh, v);
-  v = rl + tl;
-  twoSum(rh, v);
+  v = R[1]! + tl;
+  twoSum(R[0]!, v);
 }
 
 /** (ah, al) * (bh, bl) */
 function ddMul(ah: number, al: number, bh: number, bl: number): void {
   twoProd(ah, bh);
-  const ph = rh;
-  const pl = rl + (ah * bl + al * bh);
+  const ph = R[0]!;
+  const pl = R[1]! + (ah * bl + al * bh);
   twoSum(ph, pl);
 }
 
@@ -55,8 +57,8 @@ function ddMul(ah: number, al: number, bh: number, bl: number): void {
 function ddDiv(ah: number, al: number, bh: number, bl: number): void {
   const q1 = ah / bh;
   ddMul(q1, 0, bh, bl);
-  ddAdd(ah, al, -rh, -rl);
-  const q2 = rh / bh;
+  ddAdd(ah, al, -R[0]!, -R[1]!);
+  const q2 = R[0]! / bh;
   twoSum(q1, q2);
 }
 
@@ -75,14 +77,14 @@ const INV_FACT_LO: number[] = [];
   for (let n = 0; n <= 30; n++) {
     if (n > 0) {
       ddDiv(h, l, n, 0);
-      h = rh; l = rl;
+      h = R[0]!; l = R[1]!;
     }
     INV_FACT_HI.push(h);
     INV_FACT_LO.push(l);
   }
 }
 
-/** exp of a double-double argument with |a| <= 0.011, result in (rh, rl). */
+/** exp of a double-double argument with |a| <= 0.011, result in (R[0]!, R[1]!). */
 function ddExpSmall(ah: number, al: number): void {
   // Horner on the Taylor series sum a^n / n! (a^14/14! < 2^-120 here). The
   // terms from a^7 on are below 2^-58 of the sum, so their part of the
@@ -92,25 +94,25 @@ function ddExpSmall(ah: number, al: number): void {
   let h = t, l = 0;
   for (let n = 6; n >= 0; n--) {
     ddMul(h, l, ah, al);
-    ddAdd(rh, rl, INV_FACT_HI[n]!, INV_FACT_LO[n]!);
-    h = rh; l = rl;
+    ddAdd(R[0]!, R[1]!, INV_FACT_HI[n]!, INV_FACT_LO[n]!);
+    h = R[0]!; l = R[1]!;
   }
-  rh = h; rl = l;
+  R[0] = h; R[1] = l;
 }
 
-/** exp(ah + al) as a double-double scaled by 2^k: returns k, value in (rh, rl). */
+/** exp(ah + al) as a double-double scaled by 2^k: returns k, value in (R[0]!, R[1]!). */
 function ddExp(ah: number, al: number): number {
   const k = Math.round(ah / LN2_DD_HI);
   // r = a - k*ln2, with ln2 split so the products are exact
   twoSum(ah, -k * LN2_HI);
-  let h = rh, l = rl + al;
+  let h = R[0]!, l = R[1]! + al;
   twoProd(-k, LN2_MID);
-  ddAdd(h, l, rh, rl - k * LN2_LO);
-  h = rh; l = rl;
+  ddAdd(h, l, R[0]!, R[1]! - k * LN2_LO);
+  h = R[0]!; l = R[1]!;
   // divide the argument by 32 and square back 5 times, so the series converges fast
   h = h / 32; l = l / 32;
   ddExpSmall(h, l);
-  for (let i = 0; i < 5; i++) ddMul(rh, rl, rh, rl);
+  for (let i = 0; i < 5; i++) ddMul(R[0]!, R[1]!, R[0]!, R[1]!);
   return k;
 }
 
@@ -127,8 +129,8 @@ function scaleRound(h: number, l: number, k: number): number {
   if (k < -1130) return 0;
   const sc = 2 ** (k + 1074); // the result's ulp becomes 1
   twoSum(h * sc, l * sc);
-  let n = Math.floor(rh);
-  let frac = (rh - n) + rl;
+  let n = Math.floor(R[0]!);
+  let frac = (R[0]! - n) + R[1]!;
   while (frac < 0) { n--; frac++; }
   while (frac >= 1) { n++; frac--; }
   if (frac > 0.5 || (frac === 0.5 && n % 2 !== 0)) n++;
@@ -142,7 +144,7 @@ export function exp(x: number): number {
   if (x < -745.1332191019412) return 0;
   if (x === 0) return 1;
   const k = ddExp(x, 0);
-  return scaleRound(rh, rl, k);
+  return scaleRound(R[0]!, R[1]!, k);
 }
 
 // 1/(2i+1) as double-doubles for the atanh series
@@ -150,15 +152,15 @@ const ODD_INV_HI: number[] = [];
 const ODD_INV_LO: number[] = [];
 for (let i = 0; i <= 30; i++) {
   ddDiv(1, 0, 2 * i + 1, 0);
-  ODD_INV_HI.push(rh);
-  ODD_INV_LO.push(rl);
+  ODD_INV_HI.push(R[0]!);
+  ODD_INV_LO.push(R[1]!);
 }
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
-/** log of a finite x > 0 as a double-double in (rh, rl). */
+/** log of a finite x > 0 as a double-double in (R[0]!, R[1]!). */
 function ddLog(x: number): void {
   // x = m * 2^e with m in [sqrt(1/2), sqrt(2)), read from the bits
   let e = 0;
@@ -171,12 +173,12 @@ function ddLog(x: number): void {
   if (m >= Math.SQRT2) { m /= 2; e++; }
   // log(m) = 2 atanh(s), s = (m - 1) / (m + 1), |s| <= 0.1716
   twoSum(m, -1);
-  const nh = rh, nl = rl;
+  const nh = R[0]!, nl = R[1]!;
   twoSum(m, 1);
-  ddDiv(nh, nl, rh, rl);
-  const sh = rh, sl = rl;
+  ddDiv(nh, nl, R[0]!, R[1]!);
+  const sh = R[0]!, sl = R[1]!;
   ddMul(sh, sl, sh, sl);
-  const s2h = rh, s2l = rl;
+  const s2h = R[0]!, s2l = R[1]!;
   // sum_{i=0..24} s^(2i) / (2i + 1) by Horner (s^50 < 2^-127); terms from
   // i = 11 on are below 2^-55 of the sum, so those steps run in doubles
   let t = 0;
@@ -184,13 +186,13 @@ function ddLog(x: number): void {
   let h = t, l = 0;
   for (let i = 10; i >= 0; i--) {
     ddMul(h, l, s2h, s2l);
-    ddAdd(rh, rl, ODD_INV_HI[i]!, ODD_INV_LO[i]!);
-    h = rh; l = rl;
+    ddAdd(R[0]!, R[1]!, ODD_INV_HI[i]!, ODD_INV_LO[i]!);
+    h = R[0]!; l = R[1]!;
   }
   ddMul(h, l, sh, sl);
-  const lh = 2 * rh, ll = 2 * rl;
+  const lh = 2 * R[0]!, ll = 2 * R[1]!;
   ddMul(e, 0, LN2_DD_HI, LN2_DD_LO);
-  ddAdd(rh, rl, lh, ll);
+  ddAdd(R[0]!, R[1]!, lh, ll);
 }
 
 /** log(x) as glibc rounds it. */
@@ -201,7 +203,7 @@ export function log(x: number): number {
   if (x === Infinity) return x;
   if (x === 1) return 0;
   ddLog(x);
-  return rh + rl;
+  return R[0]! + R[1]!;
 }
 
 /**
@@ -234,7 +236,7 @@ const LOG10_2LO = 3.69423907715893078616e-13;
 /** |x|^y for finite x > 0 and finite y, as exp(y log x) in double-double. */
 export function powPositive(x: number, y: number): number {
   ddLog(x);
-  let lh = rh, ll = rl;
+  let lh = R[0]!, ll = R[1]!;
   const approx = lh * y;
   if (approx > 709.8) return Infinity;
   if (approx < -745.2) return 0;
@@ -244,11 +246,11 @@ export function powPositive(x: number, y: number): number {
     ll *= 2 ** 200;
   }
   ddMul(lh, ll, y, 0);
-  const ah = rh, al = rl;
+  const ah = R[0]!, al = R[1]!;
   if (ah > 709.79) return Infinity;
   if (ah < -745.2) return 0;
   const k = ddExp(ah, al);
-  return scaleRound(rh, rl, k);
+  return scaleRound(R[0]!, R[1]!, k);
 }
 
 /**
@@ -349,7 +351,7 @@ function twoOverPi(): bigint {
   return twoOverPiFixed;
 }
 
-/** Exact reduction of a huge |x| (> TRIG_LIMIT): r in (rh, rl), returns k mod 4. */
+/** Exact reduction of a huge |x| (> TRIG_LIMIT): r in (R[0]!, R[1]!), returns k mod 4. */
 function reduceHuge(x: number): number {
   f64[0] = x;
   const hi = u32[HI]!, lo = u32[1 - HI]!;
@@ -374,16 +376,16 @@ function reduce(x: number): number {
   if (Math.abs(x) > TRIG_LIMIT) {
     if (x > 0) return reduceHuge(x);
     const k = reduceHuge(-x);
-    rh = -rh; rl = -rl;
+    R[0] = -R[0]!; R[1] = -R[1]!;
     return -k;
   }
   const k = Math.round(x * 0.6366197723675814);
   twoSum(x, -k * PIO2_1);
-  let h = rh, l = rl;
+  let h = R[0]!, l = R[1]!;
   twoSum(h, -k * PIO2_2);
-  h = rh; l += rl;
+  h = R[0]!; l += R[1]!;
   twoSum(h, -k * PIO2_3);
-  h = rh; l += rl - k * PIO2_4;
+  h = R[0]!; l += R[1]! - k * PIO2_4;
   twoSum(h, l);
   return k;
 }
@@ -392,7 +394,7 @@ function reduce(x: number): number {
 let sh = 0, sl = 0, ch = 0, cl = 0;
 function sinCosSmall(h: number, l: number): void {
   ddMul(h, l, h, l);
-  const x2h = rh, x2l = rl;
+  const x2h = R[0]!, x2l = R[1]!;
   // sin: x * sum (-1)^n x^(2n) / (2n+1)!, cos: sum (-1)^n x^(2n) / (2n)!.
   // Terms from n = 9 on are below 2^-54 of the sum (|x| <= pi/4): their
   // Horner steps run in plain doubles.
@@ -406,14 +408,14 @@ function sinCosSmall(h: number, l: number): void {
   for (let n = 8; n >= 0; n--) {
     ddMul(ah, al, x2h, x2l);
     const sign = n % 2 === 0 ? 1 : -1;
-    ddAdd(rh, rl, sign * INV_FACT_HI[2 * n + 1]!, sign * INV_FACT_LO[2 * n + 1]!);
-    ah = rh; al = rl;
+    ddAdd(R[0]!, R[1]!, sign * INV_FACT_HI[2 * n + 1]!, sign * INV_FACT_LO[2 * n + 1]!);
+    ah = R[0]!; al = R[1]!;
     ddMul(bh, bl, x2h, x2l);
-    ddAdd(rh, rl, sign * INV_FACT_HI[2 * n]!, sign * INV_FACT_LO[2 * n]!);
-    bh = rh; bl = rl;
+    ddAdd(R[0]!, R[1]!, sign * INV_FACT_HI[2 * n]!, sign * INV_FACT_LO[2 * n]!);
+    bh = R[0]!; bl = R[1]!;
   }
   ddMul(ah, al, h, l);
-  sh = rh; sl = rl;
+  sh = R[0]!; sl = R[1]!;
   ch = bh; cl = bl;
 }
 
@@ -421,7 +423,7 @@ export function sin(x: number): number {
   if (!Number.isFinite(x)) return x - x; // NaN (inf - inf for infinities)
   if (x === 0 || Math.abs(x) < 2 ** -26) return x; // sin x rounds to x
   const k = reduce(x);
-  sinCosSmall(rh, rl);
+  sinCosSmall(R[0]!, R[1]!);
   switch (((k % 4) + 4) % 4) {
     case 0: return sh + sl;
     case 1: return ch + cl;
@@ -434,7 +436,7 @@ export function cos(x: number): number {
   if (!Number.isFinite(x)) return x - x;
   if (Math.abs(x) < 2 ** -27) return 1;
   const k = reduce(x);
-  sinCosSmall(rh, rl);
+  sinCosSmall(R[0]!, R[1]!);
   switch (((k % 4) + 4) % 4) {
     case 0: return ch + cl;
     case 1: return -(sh + sl);
@@ -447,66 +449,66 @@ export function tan(x: number): number {
   if (!Number.isFinite(x)) return x - x;
   if (x === 0 || Math.abs(x) < 2 ** -27) return x;
   const k = reduce(x);
-  sinCosSmall(rh, rl);
+  sinCosSmall(R[0]!, R[1]!);
   if (k % 2 === 0) ddDiv(sh, sl, ch, cl);
   else ddDiv(-ch, -cl, sh, sl);
-  return rh + rl;
+  return R[0]! + R[1]!;
 }
 
-/** sqrt of a double-double (positive), in (rh, rl). */
+/** sqrt of a double-double (positive), in (R[0]!, R[1]!). */
 function ddSqrt(h: number, l: number): void {
-  if (h <= 0) { rh = 0; rl = 0; return; }
+  if (h <= 0) { R[0] = 0; R[1] = 0; return; }
   const s = Math.sqrt(h);
   twoProd(s, s);
-  ddAdd(h, l, -rh, -rl);
-  const corr = rh / (2 * s);
+  ddAdd(h, l, -R[0]!, -R[1]!);
+  const corr = R[0]! / (2 * s);
   twoSum(s, corr);
 }
 
-/** atan of a double-double argument, in (rh, rl). */
+/** atan of a double-double argument, in (R[0]!, R[1]!). */
 function ddAtan(h: number, l: number): void {
   let neg = false;
   if (h < 0) { neg = true; h = -h; l = -l; }
   if (h > 2 ** 60) { // pi/2 - 1/x: the correction is below the last bit kept
     twoSum(PIO2_HI, PIO2_LO - 1 / h);
-    if (neg) { rh = -rh; rl = -rl; }
+    if (neg) { R[0] = -R[0]!; R[1] = -R[1]!; }
     return;
   }
   let inv = false;
   if (h > 1) { // atan x = pi/2 - atan(1/x)
     ddDiv(1, 0, h, l);
-    h = rh; l = rl;
+    h = R[0]!; l = R[1]!;
     inv = true;
   }
   // halve the angle until small: atan x = 2 atan(x / (1 + sqrt(1 + x^2)))
   let doublings = 0;
   while (h > 0.03) {
     ddMul(h, l, h, l);
-    ddAdd(rh, rl, 1, 0);
-    ddSqrt(rh, rl);
-    ddAdd(rh, rl, 1, 0);
-    ddDiv(h, l, rh, rl);
-    h = rh; l = rl;
+    ddAdd(R[0]!, R[1]!, 1, 0);
+    ddSqrt(R[0]!, R[1]!);
+    ddAdd(R[0]!, R[1]!, 1, 0);
+    ddDiv(h, l, R[0]!, R[1]!);
+    h = R[0]!; l = R[1]!;
     doublings++;
   }
   // series x - x^3/3 + x^5/5 ...
   ddMul(h, l, h, l);
-  const x2h = rh, x2l = rl;
+  const x2h = R[0]!, x2l = R[1]!;
   let ah = 0, al = 0;
   for (let n = 12; n >= 0; n--) {
     ddMul(ah, al, x2h, x2l);
     const sign = n % 2 === 0 ? 1 : -1;
-    ddAdd(rh, rl, sign * ODD_INV_HI[n]!, sign * ODD_INV_LO[n]!);
-    ah = rh; al = rl;
+    ddAdd(R[0]!, R[1]!, sign * ODD_INV_HI[n]!, sign * ODD_INV_LO[n]!);
+    ah = R[0]!; al = R[1]!;
   }
   ddMul(ah, al, h, l);
-  h = rh * 2 ** doublings; l = rl * 2 ** doublings;
+  h = R[0]! * 2 ** doublings; l = R[1]! * 2 ** doublings;
   if (inv) {
     ddAdd(PIO2_HI, PIO2_LO, -h, -l);
-    h = rh; l = rl;
+    h = R[0]!; l = R[1]!;
   }
   if (neg) { h = -h; l = -l; }
-  rh = h; rl = l;
+  R[0] = h; R[1] = l;
 }
 
 export function atan(x: number): number {
@@ -515,7 +517,7 @@ export function atan(x: number): number {
   if (x === -Infinity) return -PIO2_HI;
   if (Math.abs(x) < 2 ** -27) return x;
   ddAtan(x, 0);
-  return rh + rl;
+  return R[0]! + R[1]!;
 }
 
 export function atan2(y: number, x: number): number {
@@ -529,13 +531,13 @@ export function atan2(y: number, x: number): number {
   const big = Math.max(Math.abs(x), Math.abs(y));
   if (big > 2 ** 900) { x *= 2 ** -200; y *= 2 ** -200; } else if (big < 2 ** -900) { x *= 2 ** 200; y *= 2 ** 200; }
   ddDiv(y, 0, x, 0);
-  const qh = rh, ql = rl;
+  const qh = R[0]!, ql = R[1]!;
   ddAtan(qh, ql);
   if (x < 0) {
-    if (y >= 0) ddAdd(rh, rl, PI_HI, PI_LO);
-    else ddAdd(rh, rl, -PI_HI, -PI_LO);
+    if (y >= 0) ddAdd(R[0]!, R[1]!, PI_HI, PI_LO);
+    else ddAdd(R[0]!, R[1]!, -PI_HI, -PI_LO);
   }
-  return rh + rl;
+  return R[0]! + R[1]!;
 }
 
 export function asin(x: number): number {
@@ -544,13 +546,13 @@ export function asin(x: number): number {
   if (Math.abs(x) === 1) return x * PIO2_HI;
   // asin x = atan(x / sqrt((1 - x)(1 + x)))
   twoSum(1, -x);
-  const ah = rh, al = rl;
+  const ah = R[0]!, al = R[1]!;
   twoSum(1, x);
-  ddMul(ah, al, rh, rl);
-  ddSqrt(rh, rl);
-  ddDiv(x, 0, rh, rl);
-  ddAtan(rh, rl);
-  return rh + rl;
+  ddMul(ah, al, R[0]!, R[1]!);
+  ddSqrt(R[0]!, R[1]!);
+  ddDiv(x, 0, R[0]!, R[1]!);
+  ddAtan(R[0]!, R[1]!);
+  return R[0]! + R[1]!;
 }
 
 export function acos(x: number): number {
@@ -560,12 +562,12 @@ export function acos(x: number): number {
   // acos x = pi/2 - asin x
   if (Math.abs(x) < 2 ** -57) return PIO2_HI;
   twoSum(1, -x);
-  const ah = rh, al = rl;
+  const ah = R[0]!, al = R[1]!;
   twoSum(1, x);
-  ddMul(ah, al, rh, rl);
-  ddSqrt(rh, rl);
-  ddDiv(x, 0, rh, rl);
-  ddAtan(rh, rl);
-  ddAdd(PIO2_HI, PIO2_LO, -rh, -rl);
-  return rh + rl;
+  ddMul(ah, al, R[0]!, R[1]!);
+  ddSqrt(R[0]!, R[1]!);
+  ddDiv(x, 0, R[0]!, R[1]!);
+  ddAtan(R[0]!, R[1]!);
+  ddAdd(PIO2_HI, PIO2_LO, -R[0]!, -R[1]!);
+  return R[0]! + R[1]!;
 }
