@@ -144,6 +144,8 @@ function makeRandomseed(rng: Rand48): (L: LuaState) => number {
 
 /** The math functions; `random`/`randomseed` use `rng`. */
 export function makeMathLib(rng: Rand48): LibTable {
+  // lmathlib's luaL_Reg order: registration order shapes the hash part, so
+  // pairs(math) lists the keys as lua5.1 does
   return {
     abs: (L) => {
       const x = L.checkNumber(1);
@@ -152,39 +154,42 @@ export function makeMathLib(rng: Rand48): LibTable {
     },
     acos: unary(acos, POS_NAN),
     asin: unary(asin, POS_NAN),
-    atan: unary(atan),
     atan2: mathAtan2,
+    atan: unary(atan),
     ceil: unary((x) => Math.ceil(x)),
-    cos: unary(cos),
     cosh: unary(cosh),
+    cos: unary(cos),
     deg: unary((x) => x / RADIANS_PER_DEGREE),
     exp: unary(exp),
     floor: unary((x) => Math.floor(x)),
     fmod: mathFmod,
     frexp: mathFrexp,
     ldexp: mathLdexp,
-    log: unary(log),
     log10: unary(log10, POS_NAN),
+    log: unary(log),
     max: mathMax,
     min: mathMin,
-    mod: mathFmod,
     modf: mathModf,
     pow: mathPow,
     rad: unary((x) => x * RADIANS_PER_DEGREE),
     random: makeRandom(rng),
     randomseed: makeRandomseed(rng),
-    sin: unary(sin),
     sinh: unary(sinh),
+    sin: unary(sin),
     sqrt: unary(Math.sqrt),
-    tan: unary(tan),
     tanh: unary(tanh),
+    tan: unary(tan),
   };
 }
 
-/** luaopen_math: the functions plus pi and huge. */
+/**
+ * luaopen_math: the functions, then pi and huge, then `mod` as the very
+ * same function as `fmod` (LUA_COMPAT_MOD: lua5.1 says math.mod == math.fmod).
+ */
 export function openMath(L: LuaState, rng: Rand48 = sharedRandom): LuaTable {
   const t = L.register('math', makeMathLib(rng));
   t.setStr('pi', Math.PI);
   t.setStr('huge', Infinity);
+  t.setStr('mod', t.getStr('fmod'));
   return t;
 }

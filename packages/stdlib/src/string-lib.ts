@@ -322,7 +322,7 @@ export const stringLib: LibTable = {
   dump: strDump,
   find: strFind,
   format: strFormat,
-  gfind: strGmatch,
+  gfind: strGmatch, // replaced by gmatch's own function in openString
   gmatch: strGmatch,
   gsub: strGsub,
   len: strLen,
@@ -334,9 +334,15 @@ export const stringLib: LibTable = {
   upper: strUpper,
 };
 
-/** luaopen_string: the library table plus the string metatable ({__index = string}). */
+/**
+ * luaopen_string: the library table (strlib[]'s order, gfind in it), then
+ * `gfind` set to the very same function as `gmatch` (LUA_COMPAT_GFIND:
+ * lua5.1 says string.gfind == string.gmatch), and the string metatable
+ * ({__index = string}).
+ */
 export function openString(L: LuaState): LuaTable {
   const t = L.register('string', stringLib);
+  t.setStr('gfind', t.getStr('gmatch'));
   const mt = new LuaTable();
   mt.setStr('__index', t);
   L.g.stringMetatable = mt;

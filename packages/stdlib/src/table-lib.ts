@@ -149,13 +149,14 @@ function tSort(L: LuaState): number {
   return 0;
 }
 
+// ltablib's tab_funcs order (it shapes the hash part, hence pairs(table))
 export const tableLib: LibTable = {
   concat: tConcat,
   foreach: tForeach,
   foreachi: tForeachi,
   getn: tGetn,
-  insert: tInsert,
   maxn: tMaxn,
+  insert: tInsert,
   remove: tRemove,
   setn: tSetn,
   sort: tSort,

@@ -19,3 +19,4 @@ print(pcall(math.floor), pcall(math.abs, "x"), pcall(math.max), pcall(math.min, 
 print(pcall(math.ldexp, 1), pcall(math.fmod, 1), pcall(math.atan2, 1), pcall(math.pow, 2))
 print(math.abs("-3"), math.floor("2.5"), math.sqrt("16"), math.fmod(" 7 ", "0x3"))
 print(math.fmod(5.5, 2), math.fmod(-5.5, 2), math.fmod(5, 0), math.fmod(1/0, 2), math.fmod(2, 1/0), math.fmod(-0.0 * 1, 1))
+print(math.mod == math.fmod, string.gfind == string.gmatch, math.mod(7, 3), pcall(math.mod))

@@ -14,3 +14,21 @@ print(pcall(os.date, {}))
 print(pcall(os.date, "%Y", "x"))
 print(pcall(os.date, "%Y", {}))
 print(os.date("!%H", "3600"))
+local order = {}
+for k, v in pairs(os.date("!*t", 86400 * 365)) do order[#order + 1] = k .. "=" .. tostring(v) end
+print(table.concat(order, " "))
+local keys = {}
+for k in pairs(string) do keys[#keys + 1] = k end
+print(table.concat(keys, " "))
+keys = {}
+for k in pairs(table) do keys[#keys + 1] = k end
+print(table.concat(keys, " "))
+keys = {}
+for k in pairs(math) do keys[#keys + 1] = k end
+print(table.concat(keys, " "))
+keys = {}
+for k in pairs(os) do keys[#keys + 1] = k end
+print(table.concat(keys, " "))
+keys = {}
+for k in pairs(io) do keys[#keys + 1] = k end
+print(table.concat(keys, " "))
