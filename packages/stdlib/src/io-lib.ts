@@ -278,8 +278,9 @@ export function makeIoLib(L0: LuaState, host: StdlibHost, strtod: (s: string) =>
       return 1;
     },
   };
-  for (const k of Object.keys(methods)) meta.setStr(k, new LuaHostFunction(k, methods[k]!));
+  // createmeta: __index first, then flib's methods (the order pairs shows)
   meta.setStr('__index', meta);
+  for (const k of Object.keys(methods)) meta.setStr(k, new LuaHostFunction(k, methods[k]!));
 
   const lib: LibTable = {
     close(L) {

@@ -30,3 +30,6 @@ print(pcall(io.read))
 print(pcall(io.lines))
 io.input(io.stdin)
 os.remove(name)
+local ks = {}
+for k, v in pairs(getmetatable(io.stdout)) do ks[#ks + 1] = k .. ":" .. type(v) end
+print(table.concat(ks, " "), getmetatable(io.stdout).__index == getmetatable(io.stdout))
