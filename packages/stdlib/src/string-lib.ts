@@ -343,7 +343,7 @@ export const stringLib: LibTable = {
 export function openString(L: LuaState): LuaTable {
   const t = L.register('string', stringLib);
   t.setStr('gfind', t.getStr('gmatch'));
-  const mt = new LuaTable();
+  const mt = new LuaTable(0, 1); // createmetatable: lua_createtable(L, 0, 1)
   mt.setStr('__index', t);
   L.g.stringMetatable = mt;
   return t;
