@@ -430,3 +430,8 @@ export function pairMatcher(pair: string): (text: string, offset: number) => Cus
   return (text, offset) =>
     text.charCodeAt(offset) === a && text.charCodeAt(offset + 1) === b ? match(pair, undefined) : null;
 }
+
+/** Any single code unit (the `Other` token: bytes no other token starts with). */
+export function matchOther(text: string, offset: number): CustomPatternMatcherReturn | null {
+  return offset < text.length ? match(text.charAt(offset), undefined) : null;
+}

@@ -15,8 +15,8 @@
 //   and each byte tries only the few patterns that can start with it.
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 import {
-  KEYWORDS, matchBlank, matchConcat, matchDots, matchLongString, matchName, matchNumber, matchShortString,
-  pairMatcher,
+  KEYWORDS, matchBlank, matchConcat, matchDots, matchLongString, matchName, matchNumber, matchOther,
+  matchShortString, pairMatcher,
 } from './matchers.js';
 
 export const BinaryOp = createToken({ name: 'BinaryOp', pattern: Lexer.NA });
@@ -93,43 +93,52 @@ export const Concat = createToken({
   name: 'Concat', pattern: { exec: matchConcat }, start_chars_hint: ['.'], line_breaks: false,
   categories: [BinaryOp],
 });
-export const Dot = createToken({ name: 'Dot', pattern: /\./ });
+export const Dot = createToken({ name: 'Dot', pattern: '.' });
 
 export const Eq = createToken({
   name: 'Eq', pattern: { exec: pairMatcher('==') }, start_chars_hint: ['='], line_breaks: false, categories: [BinaryOp],
 });
-export const Assign = createToken({ name: 'Assign', pattern: /=/ });
+export const Assign = createToken({ name: 'Assign', pattern: '=' });
 export const Le = createToken({
   name: 'Le', pattern: { exec: pairMatcher('<=') }, start_chars_hint: ['<'], line_breaks: false, categories: [BinaryOp],
 });
-export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [BinaryOp] });
+export const Lt = createToken({ name: 'Lt', pattern: '<', categories: [BinaryOp] });
 export const Ge = createToken({
   name: 'Ge', pattern: { exec: pairMatcher('>=') }, start_chars_hint: ['>'], line_breaks: false, categories: [BinaryOp],
 });
-export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [BinaryOp] });
+export const Gt = createToken({ name: 'Gt', pattern: '>', categories: [BinaryOp] });
 export const Ne = createToken({
   name: 'Ne', pattern: { exec: pairMatcher('~=') }, start_chars_hint: ['~'], line_breaks: false, categories: [BinaryOp],
 });
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [BinaryOp] });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [BinaryOp, UnaryOp] });
-export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [BinaryOp] });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [BinaryOp] });
-export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [BinaryOp] });
-export const Caret = createToken({ name: 'Caret', pattern: /\^/, categories: [BinaryOp] });
-export const Hash = createToken({ name: 'Hash', pattern: /#/, categories: [UnaryOp] });
-export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
-export const LBrace = createToken({ name: 'LBrace', pattern: /\{/ });
-export const RBrace = createToken({ name: 'RBrace', pattern: /\}/ });
-export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
-export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
-export const Semi = createToken({ name: 'Semi', pattern: /;/ });
-export const Colon = createToken({ name: 'Colon', pattern: /:/ });
-export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+export const Plus = createToken({ name: 'Plus', pattern: '+', categories: [BinaryOp] });
+export const Minus = createToken({ name: 'Minus', pattern: '-', categories: [BinaryOp, UnaryOp] });
+export const Star = createToken({ name: 'Star', pattern: '*', categories: [BinaryOp] });
+export const Slash = createToken({ name: 'Slash', pattern: '/', categories: [BinaryOp] });
+export const Percent = createToken({ name: 'Percent', pattern: '%', categories: [BinaryOp] });
+export const Caret = createToken({ name: 'Caret', pattern: '^', categories: [BinaryOp] });
+export const Hash = createToken({ name: 'Hash', pattern: '#', categories: [UnaryOp] });
+export const LParen = createToken({ name: 'LParen', pattern: '(' });
+export const RParen = createToken({ name: 'RParen', pattern: ')' });
+export const LBrace = createToken({ name: 'LBrace', pattern: '{' });
+export const RBrace = createToken({ name: 'RBrace', pattern: '}' });
+export const LBracket = createToken({ name: 'LBracket', pattern: '[' });
+export const RBracket = createToken({ name: 'RBracket', pattern: ']' });
+export const Semi = createToken({ name: 'Semi', pattern: ';' });
+export const Colon = createToken({ name: 'Colon', pattern: ':' });
+export const Comma = createToken({ name: 'Comma', pattern: ',' });
 
-/** Any other byte: a single-character token no grammar rule accepts. */
+/**
+ * Any other byte: a single-character token no grammar rule accepts. Its
+ * hints cover every first-byte bucket of Chevrotain's table (bytes 0-255
+ * one by one; a code unit above 255, which a byte string never holds, by
+ * one code per bucket of 255 codes, as charCodeToOptimizedIndex groups
+ * them), so no code unit is left without a pattern.
+ */
+const ANY_CHAR: number[] = [];
+for (let c = 0; c < 256; c++) ANY_CHAR.push(c);
+for (let k = 1; k <= 257; k++) ANY_CHAR.push(Math.max(256, 255 * k));
 export const Other = createToken({
-  name: 'Other', pattern: /[\x00-\uffff]/, line_breaks: false,
+  name: 'Other', pattern: { exec: matchOther }, start_chars_hint: ANY_CHAR, line_breaks: false,
 });
 
 /** Stands for a lexical error; it ends the token stream (see lexer.ts). */
