@@ -13,14 +13,17 @@
 // main position; free nodes are taken from `lastfree` downwards); when none
 // is free the table is rehashed with computesizes and the nodes are
 // re-inserted from the last to the first, as luaH_resize does. Lookups go
-// through `hmap` (key -> node) instead of walking chains: same answers, one
-// Map probe. Keys: numbers unify 1 and 1.0 and Map folds -0 into 0; NaN and
+// through `hmap` (key -> node; small hash parts are scanned instead)
+// rather than by walking chains: same answers, one Map probe. Keys:
+// numbers unify 1 and 1.0, and both Map and === fold -0 into 0; NaN and
 // nil are rejected by the setters' callers (see ops.ts checkKey).
 
 import type { LuaValue } from './value.js';
 import { newObjectId } from './value.js';
 
 const MAXBITS = 26;
+/** Hash parts up to this many nodes are searched by scanning, without a Map. */
+const SMALL_HASH = 8;
 const MAXASIZE = 1 << MAXBITS;
 
 /**
@@ -92,28 +95,45 @@ export class LuaTable {
       const i = key - 1;
       if (i >= 0 && i < arr.length && (i | 0) === i) return arr[i];
     }
-    const m = this.hmap;
-    if (m === undefined) return undefined;
-    const n = m.get(key);
-    return n === undefined ? undefined : this.hvals[n];
+    const n = this.findNode(key);
+    return n < 0 ? undefined : this.hvals[n];
   }
 
   /** Raw get with a string key (the GETGLOBAL / field fast path). */
   getStr(key: string): LuaValue {
     const m = this.hmap;
-    if (m === undefined) return undefined;
-    const n = m.get(key);
-    return n === undefined ? undefined : this.hvals[n];
+    if (m !== undefined) {
+      const n = m.get(key);
+      return n === undefined ? undefined : this.hvals[n];
+    }
+    const keys = this.hkeys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.hvals[i];
+    return undefined;
+  }
+
+  /**
+   * The node holding `key`, or -1: through hmap for big hash parts, by a
+   * scan of the (at most SMALL_HASH) keys for small ones, which saves a Map
+   * per small table.
+   */
+  findNode(key: LuaValue): number {
+    const m = this.hmap;
+    if (m !== undefined) {
+      const n = m.get(key);
+      return n === undefined ? -1 : n;
+    }
+    if (key === undefined) return -1;
+    const keys = this.hkeys;
+    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+    return -1;
   }
 
   /** Raw get with an integer key. */
   getInt(key: number): LuaValue {
     const arr = this.arr;
     if (key >= 1 && key <= arr.length) return arr[key - 1];
-    const m = this.hmap;
-    if (m === undefined) return undefined;
-    const n = m.get(key);
-    return n === undefined ? undefined : this.hvals[n];
+    const n = this.findNode(key);
+    return n < 0 ? undefined : this.hvals[n];
   }
 
   /**
@@ -142,11 +162,8 @@ export class LuaTable {
   }
 
   private setHash(key: LuaValue, value: LuaValue): void {
-    const m = this.hmap;
-    if (m !== undefined) {
-      const n = m.get(key);
-      if (n !== undefined) { this.hvals[n] = value; return; }
-    }
+    const n = this.findNode(key);
+    if (n >= 0) { this.hvals[n] = value; return; }
     // A new key. Even `t[k] = nil` creates the node in 5.1 (luaH_set before
     // the store), which can trigger a rehash that changes the array size:
     // lua5.1: t={} t[1]=1 t[4]=1 t[2]=nil print(#t) --> 4
@@ -184,7 +201,7 @@ export class LuaTable {
     const keys = this.hkeys;
     const vals = this.hvals;
     const next = this.hnext;
-    const m = this.hmap!;
+    const m = this.hmap;
     let mp = this.mainPosition(key);
     if (vals[mp] !== undefined) {
       // Main position taken: find a free node.
@@ -206,7 +223,7 @@ export class LuaTable {
         keys[n] = keys[mp];
         vals[n] = vals[mp];
         next[n] = next[mp]!;
-        m.set(keys[n], n);
+        if (m !== undefined) m.set(keys[n], n);
         next[mp] = -1;
         vals[mp] = undefined;
         keys[mp] = undefined;
@@ -219,11 +236,13 @@ export class LuaTable {
     }
     // mp may hold a key whose value is nil: 5.1 reuses the node (and its
     // chain link); the old key is gone.
-    const old = keys[mp];
-    if (old !== undefined) m.delete(old);
+    if (m !== undefined) {
+      const old = keys[mp];
+      if (old !== undefined) m.delete(old);
+      m.set(key, mp);
+    }
     keys[mp] = key;
     vals[mp] = value;
-    m.set(key, mp);
   }
 
   /** setnodevector: a fresh hash part for `size` keys (0 = the dummy node). */
@@ -243,7 +262,7 @@ export class LuaTable {
     this.hvals = vals;
     this.hnext = next;
     this.lastfree = cap;
-    this.hmap = cap > 0 ? new Map() : undefined;
+    this.hmap = cap > SMALL_HASH ? new Map() : undefined;
   }
 
   /** luaH_getn: a border of the table (PUC-Rio's rule, holes included). */
@@ -303,8 +322,8 @@ export class LuaTable {
         if (ai >= 0 && ai < arr.length && (ai | 0) === ai) i = ai + 1;
       }
       if (i < 0) {
-        const n = this.hmap === undefined ? undefined : this.hmap.get(key);
-        if (n === undefined) throw new InvalidNextKey();
+        const n = this.findNode(key);
+        if (n < 0) throw new InvalidNextKey();
         node = n + 1;
         i = arr.length;
       }
