@@ -93,4 +93,28 @@ describe('tokenize', () => {
     const { tokens } = tokenize('\x01~!\xff\u0100');
     expect(tokens.map((t) => t.tokenType)).toEqual([T.Other, T.Other, T.Other, T.Other, T.Other]);
   });
+
+  it('matches every code unit above 255 too (each bucket of the first-byte table has a pattern)', () => {
+    let src = '';
+    for (let c = 256; c < 65536; c++) src += String.fromCharCode(c);
+    const { tokens } = tokenize(src);
+    expect(tokens.length).toBe(src.length);
+    expect(tokens.every((t, i) => t.tokenType === T.Other && t.image === src.charAt(i))).toBe(true);
+  });
+
+  it('gives names their own text and keywords their type, met first or again (the name cache)', () => {
+    const KW = new Set(['and', 'break', 'do', 'else', 'elseif', 'end', 'false', 'for', 'function', 'if', 'in', 'local',
+      'nil', 'not', 'or', 'repeat', 'return', 'then', 'true', 'until', 'while']);
+    const word = fc.oneof(
+      fc.constantFrom(...KW, 'ends', 'En', 'x', '_', 'self', 'print'),
+      fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,9}$/),
+    );
+    // Many names of a few lengths, repeated, so cache slots are shared and replaced.
+    const words = fc.sample(word, { numRuns: 6000, seed: Date.now() % 99961 });
+    const src = [...words, ...words.slice().reverse()].join(' ');
+    const { tokens } = tokenize(src);
+    const expected = src.split(' ');
+    expect(tokens.map((t) => t.image)).toEqual(expected);
+    expect(tokens.map((t) => t.tokenType.name)).toEqual(expected.map((w) => (KW.has(w) ? w : 'Name')));
+  });
 });
