@@ -6,11 +6,17 @@
 // Valua/luaparse (> 1 means Valua is faster). Not a test: nothing fails on
 // timing; both parsers must accept the corpus.
 //
-// Usage: node bench/parse.js [--mb 4] [--reps 7]
+// To compare two versions of Valua's parser, run this once per version with
+// `--parser <path to that version's dist/index.js>` (a copy of an older
+// build, say): each run measures against luaparse in the same process, so
+// the ratios compare even when the machine's load changes between runs.
+// (Two Valua builds in one process would share chevrotain's lexer loop and
+// slow each other down.)
+//
+// Usage: node bench/parse.js [--mb 4] [--reps 7] [--parser path/to/dist/index.js]
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from '@valua/parser';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import luaparse from 'luaparse';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -22,6 +28,10 @@ function arg(name, dflt) {
 }
 const targetMB = arg('--mb', 4);
 const reps = arg('--reps', 7);
+const parserAt = process.argv.indexOf('--parser');
+const { parse } = parserAt >= 0
+  ? await import(pathToFileURL(resolve(process.argv[parserAt + 1])).href)
+  : await import('@valua/parser');
 
 function luaFiles(dir) {
   return readdirSync(dir).filter((f) => f.endsWith('.lua')).sort().map((f) => readFileSync(join(dir, f), 'latin1'));
@@ -68,7 +78,7 @@ const [valua, lpDefault, lpLoc] = timeRounds([
 
 const rate = (ms) => (mb / (ms / 1000)).toFixed(2).padStart(6);
 const row = (label, r) => console.log(`${label.padEnd(34)} wall ${r.wall.toFixed(0).padStart(5)} ms ${rate(r.wall)} MB/s   cpu ${r.cpu.toFixed(0).padStart(5)} ms ${rate(r.cpu)} MB/s`);
-console.log(`corpus: ${mb.toFixed(2)} MB, median of ${reps} rounds`);
+console.log(`corpus: ${mb.toFixed(2)} MB, median of ${reps} rounds` + (parserAt >= 0 ? `, parser ${process.argv[parserAt + 1]}` : ''));
 row('valua (AST with line info)', valua);
 row('luaparse (defaults)', lpDefault);
 row('luaparse (locations: true)', lpLoc);
