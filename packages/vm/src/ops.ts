@@ -25,7 +25,11 @@ export function metaOf(L: LuaState, v: LuaValue, event: string): LuaValue {
   let mt: LuaTable | undefined;
   if (v instanceof LuaTable || v instanceof LuaUserdata) mt = v.metatable;
   else if (typeof v === 'string') mt = L.g.stringMetatable;
-  else return undefined;
+  else {
+    const tm = L.g.typeMetatables;
+    if (tm.size === 0) return undefined;
+    mt = tm.get(typeNameOf(v));
+  }
   return mt === undefined ? undefined : mt.getStr(event);
 }
 
@@ -314,9 +318,7 @@ export function tostringRaw(v: LuaValue): string {
 export function tostring(L: LuaState, v: LuaValue): LuaValue {
   if (typeof v === 'string') return v;
   if (typeof v === 'number') return numberToString(v);
-  let mt: LuaTable | undefined;
-  if (v instanceof LuaTable || v instanceof LuaUserdata) mt = v.metatable;
-  else if (typeof v === 'string') mt = L.g.stringMetatable;
+  const mt = L.getMetatable(v);
   if (mt !== undefined) {
     const tm = mt.getStr('__tostring');
     if (tm !== undefined) {

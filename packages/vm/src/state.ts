@@ -75,6 +75,11 @@ export class GlobalState {
   registry: LuaTable;
   /** Metatable shared by all strings (its __index is the string library). */
   stringMetatable: LuaTable | undefined;
+  /**
+   * Metatables of the other non-table types (5.1's G(L)->mt, set only by
+   * debug.setmetatable): nil, boolean, number, function, thread.
+   */
+  typeMetatables: Map<string, LuaTable>;
   /** Where print() and io.write go: bytes as a byte string. */
   write: (s: string) => void;
   mainThread: LuaState;
@@ -98,6 +103,7 @@ export class GlobalState {
     this.globals = new LuaTable(0, 2);
     this.registry = new LuaTable();
     this.stringMetatable = undefined;
+    this.typeMetatables = new Map();
     this.write = (s: string) => { void s; };
     this.mainThread = main;
     // Small integers (V8 Smis): a double here would box on every decrement.
@@ -476,7 +482,8 @@ export class LuaState {
   getMetatable(v: LuaValue): LuaTable | undefined {
     if (v instanceof LuaTable || v instanceof LuaUserdata) return v.metatable;
     if (typeof v === 'string') return this.g.stringMetatable;
-    return undefined;
+    const tm = this.g.typeMetatables;
+    return tm.size === 0 ? undefined : tm.get(typeNameOf(v));
   }
 
   // ---- Tables, globals, libraries -----------------------------------------
