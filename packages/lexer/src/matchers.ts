@@ -244,10 +244,10 @@ export function matchBlank(text: string, offset: number): CustomPatternMatcherRe
   return skipped(text, offset, i);
 }
 
-// Recently seen names, by a hash of their bytes (a direct-mapped cache that
-// lives as long as the module): a name met again reuses the string, so the
-// AST holds one copy of `self` or `print` rather than one per occurrence,
-// and the keyword test is done once per cached name.
+// Recently seen names of up to 12 bytes, by a hash of their bytes (a
+// direct-mapped cache that lives as long as the module): a name met again
+// reuses the string, so the AST holds one copy of `self` or `print` rather
+// than one per occurrence, and the keyword test is done once per cached name.
 const NAME_CACHE_BITS = 12;
 const nameCache: (string | undefined)[] = new Array<string | undefined>(1 << NAME_CACHE_BITS).fill(undefined);
 const nameKeyword = new Uint8Array(1 << NAME_CACHE_BITS);
@@ -263,6 +263,12 @@ export function matchName(text: string, offset: number): CustomPatternMatcherRet
     i++;
   }
   const len = i - offset;
+  // V8 makes a slice of 13 or more bytes a view of the whole source: caching
+  // one would keep a large source alive after its AST is gone.
+  if (len > 12) {
+    scan.keyword = 0;
+    return match(text.slice(offset, i), undefined);
+  }
   const slot = (h ^ (h >>> NAME_CACHE_BITS) ^ len) & ((1 << NAME_CACHE_BITS) - 1);
   const cached = nameCache[slot];
   if (cached !== undefined && cached.length === len && sameBytes(text, offset, cached)) {
@@ -270,7 +276,7 @@ export function matchName(text: string, offset: number): CustomPatternMatcherRet
     return match(cached, undefined);
   }
   const image = text.slice(offset, i);
-  const kw = len <= 8 ? keywordNumber(image) : 0;
+  const kw = keywordNumber(image);
   nameCache[slot] = image;
   nameKeyword[slot] = kw;
   scan.keyword = kw;
