@@ -3,7 +3,7 @@
 // and stderr as latin1 bytes (buffered, flushed in order), stdin whole or a
 // line at a time (readline on a terminal; otherwise the echo Debian's
 // readline-linked lua5.1 gives piped input, see pipedLineReader).
-import { readFileSync, writeSync } from 'node:fs';
+import { readFileSync, statSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 // strerror texts are shared with valuac (one table, in the compiler's
@@ -15,29 +15,49 @@ function moduleMissing(e) {
 }
 
 /**
+ * Whether bin/dist/<cli>.js exists and is not older than the last `tsc -b`
+ * of the packages it bundles (their tsbuildinfo files), so that a rebuilt
+ * package is never shadowed by a stale bundle.
+ */
+function bundleIsCurrent(cli) {
+  let built;
+  try {
+    built = statSync(new URL(`./dist/${cli}.js`, import.meta.url)).mtimeMs;
+  } catch {
+    return false;
+  }
+  for (const pkg of ['lexer', 'parser', 'vm']) {
+    try {
+      if (statSync(new URL(`../packages/${pkg}/tsconfig.tsbuildinfo`, import.meta.url)).mtimeMs > built) return false;
+    } catch {
+      // no build info (an installed copy): nothing to compare
+    }
+  }
+  return true;
+}
+
+/**
  * Imports the engine of the command line `cli` ('valua' or 'valuac'): the
  * bundle bin/dist/<cli>.js that `pnpm build` writes (scripts/bundle.js), in
  * which Node loads one file instead of chevrotain's graph of hundreds of
- * modules. Without it, the packages' dist is loaded directly, which works
- * but starts about 0.3 s slower (a note says so on a terminal; pipes get
- * lua5.1's exact output). Without either, the command exits with a message
- * to build first.
+ * modules. When the bundle is missing or older than the packages' dist, the
+ * dist is loaded directly, which works but starts about 0.3 s slower (a note
+ * says so on a terminal; pipes get lua5.1's exact output). Without either,
+ * the command exits with a message to build first.
  */
 export async function loadEngine(cli) {
   let engine;
-  try {
-    engine = await import(`./dist/${cli}.js`);
-  } catch (e) {
-    if (!moduleMissing(e) || !String(e.message).includes(`dist/${cli}.js`)) throw e;
+  if (bundleIsCurrent(cli)) engine = await import(`./dist/${cli}.js`);
+  else {
     try {
       engine = await import('../packages/vm/dist/index.js');
-    } catch (e2) {
-      if (!moduleMissing(e2)) throw e2;
-      process.stderr.write(`${cli}: Valua is not built (${e2.message}); run \`pnpm build\` first\n`);
+    } catch (e) {
+      if (!moduleMissing(e)) throw e;
+      process.stderr.write(`${cli}: Valua is not built (${e.message}); run \`pnpm build\` first\n`);
       process.exit(1);
     }
     if (process.stderr.isTTY) {
-      process.stderr.write(`${cli}: note: bin/dist/${cli}.js is missing, loading the unbundled packages (slow start); \`pnpm build\` writes it\n`);
+      process.stderr.write(`${cli}: note: bin/dist/${cli}.js is missing or stale, loading the unbundled packages (slow start); \`pnpm build\` rebuilds it\n`);
     }
   }
   STRERROR = engine.STRERROR;
