@@ -137,6 +137,14 @@ class LuaLexer extends Lexer {
   }
 }
 
+// The overrides above must replace methods Chevrotain really calls; fail at
+// load rather than lex nothing if an upgrade renamed them.
+for (const m of ['createOffsetOnlyToken', 'addTokenUsingPush']) {
+  if (typeof (Lexer.prototype as unknown as Record<string, unknown>)[m] !== 'function') {
+    throw new Error(`@valua/lexer: chevrotain's Lexer has no ${m} (internals changed; see lexer.ts)`);
+  }
+}
+
 const luaLexer = new LuaLexer(allTokens, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: true,
