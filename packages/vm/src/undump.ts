@@ -17,7 +17,7 @@
 
 import { LuaError, LUA_ERRSYNTAX, LUA_ERRMEM } from './errors.js';
 import {
-  Op, OpArg, OpFormat, OP_INFO, NUM_OPCODES,
+  Op, OpArg, OpFormat, OP_INFO, NUM_OPCODES, LFIELDS_PER_FLUSH,
   getOp, getA, getB, getC, getBx, getSBx, isK, indexK,
 } from './opcodes.js';
 import { Proto, type Constant, type LocVar, VARARG_HASARG, VARARG_ISVARARG, VARARG_NEEDSARG } from './proto.js';
@@ -360,17 +360,40 @@ export function checkCode(f: Proto): boolean {
   return true;
 }
 
+/** luaO_fb2int, uncapped. */
+function fb2int(x: number): number {
+  const e = (x >>> 3) & 31;
+  return e === 0 ? x : ((x & 7) + 8) * 2 ** (e - 1);
+}
+
 /**
- * Beyond 5.1 (where this is a crash): SETLIST stores into R(A) without
- * looking, so R(A) must hold the table a NEWTABLE made on every path to it.
- * A forward data flow over the code: the set of registers known to hold a
- * NEWTABLE's table (a bit mask, meet = intersection) at each pc.
+ * Beyond 5.1, checks of table construction (where 5.1 crashes, or runs out
+ * of memory, on crafted code):
+ * - NEWTABLE's size hints and SETLIST's block number can be no larger than
+ *   a compiler can produce for a function of this many instructions (each
+ *   SETLIST stores at most 50 items, each hash field takes an instruction),
+ *   so a few bytes of chunk cannot make the VM allocate gigabytes;
+ * - SETLIST stores into R(A) without looking, so R(A) must hold the table a
+ *   NEWTABLE made, on every path to it: a forward data flow over the code,
+ *   the registers known to hold a NEWTABLE's table (a bit mask, meet =
+ *   intersection) at each pc.
  */
 export function checkTables(f: Proto): boolean {
   const code = f.code;
   const size = code.length;
   let hasSetlist = false;
-  for (let pc = 0; pc < size; pc++) if (getOp(code[pc]!) === Op.SETLIST) { hasSetlist = true; break; }
+  for (let pc = 0; pc < size; pc++) {
+    const i = code[pc]!;
+    const op = getOp(i);
+    if (op === Op.NEWTABLE) {
+      if (fb2int(getB(i)) > 2 * LFIELDS_PER_FLUSH * size + 16 || fb2int(getC(i)) > 2 * size + 16) return false;
+    } else if (op === Op.SETLIST) {
+      hasSetlist = true;
+      const c = getC(i) === 0 ? (code[pc + 1]! >>> 0) : getC(i);
+      if (c - 1 > size) return false;
+      if (getC(i) === 0) pc++;
+    }
+  }
   if (!hasSetlist) return true;
   const state: (bigint | undefined)[] = new Array<bigint | undefined>(size).fill(undefined);
   const work: number[] = [0];
