@@ -5,7 +5,7 @@
 // load, however odd, run without a JS exception escaping the VM.
 import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { compileSource } from '../src/compiler/index.js';
