@@ -7,6 +7,7 @@ export { listing, type ListingOptions } from './disasm.js';
 export { Proto, type Constant, type LocVar } from './proto.js';
 // Binary chunks
 export { dumpProto } from './dump.js';
+export { undumpProto } from './undump.js';
 // Values and tables
 export {
   LuaClosure, LuaHostFunction, LuaUserdata, UpVal,
