@@ -9,7 +9,11 @@
 // mismatch is reported (never silently timed). This is not a test: nothing
 // here fails on timing.
 //
-// Usage: node bench/run.js [--reps N] [--only fib,closures] [--engines valua,lua5.1]
+// Usage: node bench/run.js [--reps N] [--only fib,closures] [--engines valua,lua5.1] [--base DIR]
+// --base DIR adds the engine "valua-base": DIR/bench/engines/valua-run.js, a
+// copy of an earlier build (packages/*/dist, bin/node-host.js,
+// bench/engines), so a change is measured against the version before it in
+// the same run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
@@ -22,14 +26,15 @@ const programsDir = join(benchDir, 'programs');
 const TIMEOUT_MS = 180_000;
 
 function parseArgs(argv) {
-  const opts = { reps: 3, only: null, engines: null };
+  const opts = { reps: 3, only: null, engines: null, base: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--reps') opts.reps = Math.max(1, Number(argv[++i]));
     else if (a === '--only') opts.only = String(argv[++i]).split(',');
     else if (a === '--engines') opts.engines = String(argv[++i]).split(',');
+    else if (a === '--base') opts.base = String(argv[++i]);
     else {
-      process.stderr.write(`unknown option ${a}\nusage: node bench/run.js [--reps N] [--only a,b] [--engines valua,lua5.1,luajit,fengari]\n`);
+      process.stderr.write(`unknown option ${a}\nusage: node bench/run.js [--reps N] [--only a,b] [--engines valua,lua5.1,luajit,fengari] [--base DIR]\n`);
       process.exit(2);
     }
   }
@@ -42,7 +47,7 @@ function onPath(cmd) {
 }
 
 // Every engine is a command line; the program file is appended.
-function allEngines() {
+function allEngines(base) {
   const engines = [
     // engines/valua-run.js is bin/valua's code path plus a "#valua-run-ms" line (time after start-up).
     { name: 'valua', cmd: [process.execPath, join(benchDir, 'engines', 'valua-run.js')], available: existsSync(join(root, 'packages', 'vm', 'dist', 'cli.js')) },
@@ -50,6 +55,10 @@ function allEngines() {
     { name: 'luajit', cmd: ['luajit'], available: onPath('luajit') !== null },
     { name: 'fengari', cmd: [process.execPath, join(benchDir, 'engines', 'fengari-run.js')], available: true },
   ];
+  if (base !== null) {
+    const runner = join(base, 'bench', 'engines', 'valua-run.js');
+    engines.splice(1, 0, { name: 'valua-base', cmd: [process.execPath, runner], available: existsSync(runner) });
+  }
   return engines;
 }
 
@@ -90,7 +99,7 @@ const median = (xs) => {
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
-  let engines = allEngines().filter((e) => e.available);
+  let engines = allEngines(opts.base).filter((e) => e.available);
   if (opts.engines) engines = engines.filter((e) => opts.engines.includes(e.name));
   let programs = readdirSync(programsDir).filter((f) => f.endsWith('.lua')).sort();
   if (opts.only) programs = programs.filter((p) => opts.only.includes(basename(p, '.lua')));
@@ -132,6 +141,9 @@ function main() {
     const ratio = (other) => (v?.ok && row.engines[other]?.ok ? v.medianMs / row.engines[other].medianMs : null);
     row.valuaOverLua51 = ratio('lua5.1');
     row.valuaOverFengari = ratio('fengari');
+    const b = row.engines['valua-base'];
+    row.baseOverLua51 = b?.ok && row.engines['lua5.1']?.ok ? b.medianMs / row.engines['lua5.1'].medianMs : null;
+    row.baseRunOverLua51 = b?.ok && b.medianRunMs !== null && row.engines['lua5.1']?.ok ? b.medianRunMs / row.engines['lua5.1'].medianMs : null;
     // Start-up excluded on Valua's side only (lua5.1 starts in ~3 ms): the VM's own speed.
     row.valuaRunOverLua51 = v?.ok && v.medianRunMs !== null && row.engines['lua5.1']?.ok ? v.medianRunMs / row.engines['lua5.1'].medianMs : null;
     results.push(row);
@@ -145,10 +157,13 @@ function main() {
   lines.push(`Median of ${opts.reps} run(s), wall time in ms (each run is a fresh process, startup included); peak RSS in MB.`);
   lines.push('');
   const fmtRun = (e) => (e?.ok && e.medianRunMs !== null ? e.medianRunMs.toFixed(0) : '-');
-  lines.push(`| program | ${names.map((n) => `${n} ms`).join(' | ')} | valua run ms | valua/lua5.1 | valua run/lua5.1 | valua/fengari | ${names.map((n) => `${n} MB`).join(' | ')} |`);
-  lines.push(`|---|${names.map(() => '---:').join('|')}|---:|---:|---:|---:|${names.map(() => '---:').join('|')}|`);
+  const hasBase = names.includes('valua-base');
+  const baseHead = hasBase ? ' base run ms | base/lua5.1 | base run/lua5.1 |' : '';
+  lines.push(`| program | ${names.map((n) => `${n} ms`).join(' | ')} |${baseHead} valua run ms | valua/lua5.1 | valua run/lua5.1 | valua/fengari | ${names.map((n) => `${n} MB`).join(' | ')} |`);
+  lines.push(`|---|${names.map(() => '---:').join('|')}|${hasBase ? '---:|---:|---:|' : ''}---:|---:|---:|---:|${names.map(() => '---:').join('|')}|`);
   for (const row of results) {
-    lines.push(`| ${row.program} | ${names.map((n) => fmtMs(row.engines[n])).join(' | ')} | ${fmtRun(row.engines.valua)} | ${fmtRatio(row.valuaOverLua51)} | ${fmtRatio(row.valuaRunOverLua51)} | ${fmtRatio(row.valuaOverFengari)} | ${names.map((n) => fmtMB(row.engines[n])).join(' | ')} |`);
+    const baseCols = hasBase ? ` ${fmtRun(row.engines['valua-base'])} | ${fmtRatio(row.baseOverLua51)} | ${fmtRatio(row.baseRunOverLua51)} |` : '';
+    lines.push(`| ${row.program} | ${names.map((n) => fmtMs(row.engines[n])).join(' | ')} |${baseCols} ${fmtRun(row.engines.valua)} | ${fmtRatio(row.valuaOverLua51)} | ${fmtRatio(row.valuaRunOverLua51)} | ${fmtRatio(row.valuaOverFengari)} | ${names.map((n) => fmtMB(row.engines[n])).join(' | ')} |`);
   }
   // The startup program measures fixed cost, not execution speed: it stays out of the means.
   const geo = (key) => {
@@ -156,6 +171,7 @@ function main() {
     return xs.length ? Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length) : null;
   };
   lines.push('');
+  if (hasBase) lines.push(`Base build: base/lua5.1 ${fmtRatio(geo('baseOverLua51'))}, base run/lua5.1 ${fmtRatio(geo('baseRunOverLua51'))}.`);
   lines.push(`Geometric mean (without the startup program): valua/lua5.1 ${fmtRatio(geo('valuaOverLua51'))}, valua run (after start-up)/lua5.1 ${fmtRatio(geo('valuaRunOverLua51'))}, valua/fengari ${fmtRatio(geo('valuaOverFengari'))}.`);
   lines.push('"valua run ms": compile + run, from a ready state to the end (engines/valua-run.js), i.e. without Node and module start-up.');
   process.stdout.write(lines.join('\n') + '\n');
@@ -167,7 +183,7 @@ function main() {
     node: process.version,
     reps: opts.reps,
     engines: names,
-    geomean: { valuaOverLua51: geo('valuaOverLua51'), valuaRunOverLua51: geo('valuaRunOverLua51'), valuaOverFengari: geo('valuaOverFengari') },
+    geomean: { baseOverLua51: geo('baseOverLua51'), valuaOverLua51: geo('valuaOverLua51'), valuaRunOverLua51: geo('valuaRunOverLua51'), valuaOverFengari: geo('valuaOverFengari') },
     results: results.map((r) => ({
       ...r,
       engines: Object.fromEntries(Object.entries(r.engines).map(([n, e]) => [n, { ...e, stdout: undefined }])),
