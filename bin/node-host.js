@@ -15,6 +15,16 @@ function moduleMissing(e) {
 }
 
 /**
+ * The packages each command line's engine is made of: scripts/bundle.js
+ * bundles their dist, loadEngine falls back to it. valua adds the standard
+ * library and the helper libraries (openCommandLineLibs).
+ */
+const ENGINE_PACKAGES = {
+  valua: ['lexer', 'parser', 'vm', 'stdlib', 'valkey-api'],
+  valuac: ['lexer', 'parser', 'vm'],
+};
+
+/**
  * Whether bin/dist/<cli>.js exists and is not older than the last `tsc -b`
  * of the packages it bundles (their tsbuildinfo files), so that a rebuilt
  * package is never shadowed by a stale bundle.
@@ -26,7 +36,7 @@ function bundleIsCurrent(cli) {
   } catch {
     return false;
   }
-  for (const pkg of ['lexer', 'parser', 'vm']) {
+  for (const pkg of ENGINE_PACKAGES[cli]) {
     try {
       if (statSync(new URL(`../packages/${pkg}/tsconfig.tsbuildinfo`, import.meta.url)).mtimeMs > built) return false;
     } catch {
@@ -51,6 +61,10 @@ export async function loadEngine(cli) {
   else {
     try {
       engine = await import('../packages/vm/dist/index.js');
+      // The libraries above the VM (they import the same vm dist: one engine)
+      for (const pkg of ['stdlib', 'valkey-api']) {
+        if (ENGINE_PACKAGES[cli].includes(pkg)) engine = { ...engine, ...(await import(`../packages/${pkg}/dist/index.js`)) };
+      }
     } catch (e) {
       if (!moduleMissing(e)) throw e;
       process.stderr.write(`${cli}: Valua is not built (${e.message}); run \`pnpm build\` first\n`);

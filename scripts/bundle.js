@@ -16,17 +16,23 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
-/** Each CLI's bundle re-exports what its bin script and bin/node-host.js use. */
+/** Each CLI's bundle re-exports what its bin scripts use, by package. */
 const entries = {
-  valua: ['valuaMain', 'openStandardLibs', 'pipedLineReader', 'STRERROR'],
-  valuac: ['valuacMain', 'STRERROR'],
+  valua: {
+    vm: ['valuaMain', 'openStandardLibs', 'pipedLineReader', 'STRERROR'],
+    stdlib: ['HostIoError'],
+    'valkey-api': ['openCommandLineLibs'],
+  },
+  valuac: { vm: ['valuacMain', 'STRERROR'] },
 };
 
-for (const [cli, names] of Object.entries(entries)) {
+for (const [cli, packages] of Object.entries(entries)) {
   const outfile = join(root, 'bin', 'dist', `${cli}.js`);
   await build({
     stdin: {
-      contents: `export { ${names.join(', ')} } from './packages/vm/dist/index.js';\n`,
+      contents: Object.entries(packages)
+        .map(([pkg, names]) => `export { ${names.join(', ')} } from './packages/${pkg}/dist/index.js';\n`)
+        .join(''),
       resolveDir: root,
       sourcefile: `${cli}-entry.js`,
       loader: 'js',

@@ -10,6 +10,7 @@ import { openMath, sharedRandom } from './math-lib.js';
 import { openOs } from './os-lib.js';
 import { openIo } from './io-lib.js';
 import type { Rand48 } from './rng.js';
+import { shareStdin } from './base-files.js';
 
 export type LibraryName = 'table' | 'io' | 'os' | 'string' | 'math';
 
@@ -31,7 +32,7 @@ export function openLibs(L: LuaState, options: OpenLibsOptions = {}): void {
     if (!only.includes(name)) continue;
     switch (name) {
       case 'table': openTable(L); break;
-      case 'io': openIo(L, host, stringToNumber); break;
+      case 'io': shareStdin(L, openIo(L, host, stringToNumber)); break; // dofile() reads io's stdin
       case 'os': openOs(L, host); break;
       case 'string': openString(L); break;
       case 'math': openMath(L, options.random ?? sharedRandom); break;

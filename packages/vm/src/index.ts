@@ -26,7 +26,7 @@ export {
   LuaError, toLuaError, LUA_OK, LUA_YIELD, LUA_ERRRUN, LUA_ERRSYNTAX, LUA_ERRMEM, LUA_ERRERR,
 } from './errors.js';
 export { argError, typeError, runtimeError, luaError, typeNameOf } from './messages.js';
-export { traceback, chunkId, where } from './debug.js';
+export { traceback, chunkId, where, frameAtLevel } from './debug.js';
 export { tostringRaw, addressOf, rawEquals } from './ops.js';
 // Libraries owned by the VM
 export { baseLib, openBase } from './lib/base.js';

@@ -7,7 +7,7 @@
 
 import { LuaError, LUA_OK } from '../errors.js';
 import { LuaTable, InvalidNextKey } from '../table.js';
-import type { LuaValue } from '../value.js';
+import type { HostFunction, LuaValue } from '../value.js';
 import { LuaClosure, LuaHostFunction, LuaUserdata } from '../value.js';
 import type { LuaState, LibTable } from '../state.js';
 import { MULTRET } from '../state.js';
@@ -402,14 +402,30 @@ export const baseLib: LibTable = {
 };
 
 /**
+ * baseLib with the file functions an embedder supplies (dofile, loadfile:
+ * @valua/stdlib's makeBaseFiles) at their places in base_funcs.
+ */
+function withFiles(files: LibTable): LibTable {
+  const lib: Record<string, HostFunction> = {};
+  for (const name of Object.keys(baseLib)) {
+    if (name === 'error' && files.dofile !== undefined) lib.dofile = files.dofile;
+    if (name === 'load' && files.loadfile !== undefined) lib.loadfile = files.loadfile;
+    lib[name] = baseLib[name]!;
+  }
+  return lib;
+}
+
+/**
  * Opens the base library into L's globals in base_open's order (_G, the
  * functions, _VERSION, ipairs, pairs, newproxy), then nothing else: the
  * coroutine library follows with L.register('coroutine', coroutineLib).
+ * `files` adds dofile/loadfile where lbaselib registers them (the order
+ * decides pairs(_G) order).
  */
-export function openBase(L: LuaState): void {
+export function openBase(L: LuaState, files?: LibTable): void {
   const g = L.globals;
   g.setStr('_G', g);
-  L.register(undefined, baseLib);
+  L.register(undefined, files === undefined ? baseLib : withFiles(files));
   g.setStr('_VERSION', 'Lua 5.1');
   g.setStr('ipairs', new LuaHostFunction('ipairs', baseIpairs));
   g.setStr('pairs', new LuaHostFunction('pairs', basePairs));
