@@ -1,6 +1,7 @@
 // A compiled function prototype: what the compiler produces and the VM runs.
 // Mirrors Lua 5.1's Proto so that `valuac -l` can print luac5.1's layout.
-// Invariants: `lineinfo.length === code.length`; constants are numbers,
+// Invariants: `lineinfo.length === code.length`, or 0 (no line info: a
+// stripped binary chunk, valuac's combined main); constants are numbers,
 // strings, booleans and (for `x == nil` comparisons) nil, deduplicated by value (5.1 folds -0 into 0
 // and 1 into 1.0); captured variables are described, as in 5.1, by the
 // MOVE (local of the enclosing function) / GETUPVAL (its upvalue) pseudo-
