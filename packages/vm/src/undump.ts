@@ -6,14 +6,15 @@
 // ldebug.c); `checkCode` below makes the same checks with the same outcome,
 // "bad code in precompiled chunk". Anything the check lets through must
 // still be safe for our VM, so a few checks go beyond 5.1's where 5.1 would
-// read out of bounds or crash (a string constant with no bytes, an upvalue
-// count the CLOSURE pseudo-instructions cannot cover): those chunks are
-// refused with the nearest 5.1 message. The fuzz tests in
-// test/undump.test.ts feed mutated chunks through load and run.
+// crash or allocate without bound: a string constant of size 0 ("bad
+// constant"; 5.1 stores NULL), and `checkTables` (SETLIST into a register
+// that may not hold a NEWTABLE's table, table size hints no compiler would
+// write) as "bad code". The tests in test/undump.test.ts compare verdicts
+// with lua5.1's loadstring and run fuzzed chunks that load.
 //
-// Invariant: every failure is a LuaError with status LUA_ERRSYNTAX whose
-// text is lua5.1's ("<name>: <why> in precompiled chunk"), never a JS
-// exception.
+// Invariant: every failure is a LuaError with lua5.1's text ("<name>: <why>
+// in precompiled chunk", status LUA_ERRSYNTAX; or "not enough memory",
+// LUA_ERRMEM), never a JS exception.
 
 import { LuaError, LUA_ERRSYNTAX, LUA_ERRMEM } from './errors.js';
 import {
