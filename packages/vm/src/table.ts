@@ -33,6 +33,31 @@ const MAXASIZE = 1 << MAXBITS;
 const NO_VALUES: LuaValue[] = [];
 const NO_LINKS: number[] = [];
 
+/** rehash's nums[] (computesizes' counters), reused: rehash never nests. */
+const NUMS = new Int32Array(MAXBITS + 1);
+
+/**
+ * An array of n copies of v with exactly n slots of capacity: `[]` plus
+ * push reserves 17 slots for the first element, which for the many tables
+ * of one to eight slots (every hash part is a power of two) was most of
+ * their memory. Literals are packed like push-built arrays, so the element
+ * kinds seen by the accessors stay the same.
+ */
+function filled<T>(n: number, v: T): T[] {
+  switch (n) {
+    case 1: return [v];
+    case 2: return [v, v];
+    case 3: return [v, v, v];
+    case 4: return [v, v, v, v];
+    case 8: return [v, v, v, v, v, v, v, v];
+    default: {
+      const a: T[] = [];
+      for (let i = 0; i < n; i++) a.push(v);
+      return a;
+    }
+  }
+}
+
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 
@@ -69,12 +94,7 @@ export class LuaTable {
 
   /** narr/nhash: preallocation, as NEWTABLE's B and C (luaH_new). */
   constructor(narr = 0, nhash = 0) {
-    let arr = NO_VALUES;
-    if (narr > 0) {
-      arr = [];
-      for (let i = 0; i < narr; i++) arr.push(undefined);
-    }
-    this.arr = arr;
+    this.arr = narr > 0 ? filled<LuaValue>(narr, undefined) : NO_VALUES;
     this.hmap = undefined;
     this.hkeys = NO_VALUES;
     this.hvals = NO_VALUES;
@@ -194,6 +214,17 @@ export class LuaTable {
   /** newkey (ltable.c), with the value stored at once. */
   private newKey(key: LuaValue, value: LuaValue): void {
     if (this.hashCap === 0) {
+      if (this.arr.length === 0) {
+        // The first key of an empty table: what rehash would decide for a
+        // single key (computesizes puts only the key 1 in the array part),
+        // without counting.
+        if (key === 1) { this.arr = [value]; return; }
+        this.setNodeVector(1);
+        this.hkeys[0] = key;
+        this.hvals[0] = value;
+        if (this.hmap !== undefined) this.hmap.set(key, 0);
+        return;
+      }
       this.rehash(key);
       this.set(key, value);
       return;
@@ -253,10 +284,9 @@ export class LuaTable {
     let vals = NO_VALUES;
     let next = NO_LINKS;
     if (cap > 0) {
-      keys = [];
-      vals = [];
-      next = [];
-      for (let i = 0; i < cap; i++) { keys.push(undefined); vals.push(undefined); next.push(-1); }
+      keys = filled<LuaValue>(cap, undefined);
+      vals = filled<LuaValue>(cap, undefined);
+      next = filled(cap, -1);
     }
     this.hkeys = keys;
     this.hvals = vals;
@@ -343,7 +373,8 @@ export class LuaTable {
   /** rehash: recompute both sizes (computesizes) for the live keys plus `extraKey`. */
   private rehash(extraKey: LuaValue): void {
     // nums[b]: number of integer keys k with 2^(b-1) < k <= 2^b.
-    const nums = new Array<number>(MAXBITS + 1).fill(0);
+    const nums = NUMS;
+    nums.fill(0);
     let nasize = 0; // integer-key candidates
     let total = 0;
     const arr = this.arr;
@@ -364,7 +395,7 @@ export class LuaTable {
     let na = 0;
     let n = 0;
     for (let b = 0, twotoi = 1; twotoi / 2 < nasize; b++, twotoi *= 2) {
-      const c = nums[b] ?? 0;
+      const c = b <= MAXBITS ? nums[b]! : 0;
       if (c > 0) {
         a += c;
         if (a > twotoi / 2) { n = twotoi; na = a; }
@@ -383,7 +414,7 @@ export class LuaTable {
     const oldasize = arr.length;
     const oldKeys = this.hkeys;
     const oldVals = this.hvals;
-    if (arr === NO_VALUES && nasize > 0) { arr = []; this.arr = arr; }
+    if (arr === NO_VALUES && nasize > 0) { arr = filled<LuaValue>(nasize, undefined); this.arr = arr; }
     while (arr.length < nasize) arr.push(undefined);
     this.setNodeVector(nhash);
     if (nasize < oldasize) {
@@ -394,9 +425,16 @@ export class LuaTable {
         if (v !== undefined) this.setInt(nasize + i + 1, v);
       }
     }
+    // The old nodes' keys are distinct and absent from the new hash part,
+    // which has room for all of them: straight to newKey (luaH_set would
+    // find nothing).
+    const na = arr.length;
     for (let i = oldKeys.length - 1; i >= 0; i--) {
       const v = oldVals[i];
-      if (v !== undefined) this.set(oldKeys[i], v);
+      if (v === undefined) continue;
+      const key = oldKeys[i];
+      if (typeof key === 'number' && key >= 1 && key <= na && Math.floor(key) === key) arr[key - 1] = v;
+      else this.newKey(key, v);
     }
   }
 }
@@ -406,7 +444,7 @@ export class InvalidNextKey {
   readonly message = "invalid key to 'next'";
 }
 
-function countInt(key: LuaValue, nums: number[]): number {
+function countInt(key: LuaValue, nums: Int32Array): number {
   if (typeof key === 'number' && key >= 1 && key <= MAXASIZE && Math.floor(key) === key) {
     nums[ceilLog2(key)]!++;
     return 1;
