@@ -57,26 +57,37 @@ function pause() {
 }
 
 /**
- * An output stream as glibc's FILE over descriptor `fd`: mode 'line' on a
- * terminal, else 'full', with _IO_file_doallocate's buffer size (st_blksize
- * when below BUFSIZ: 4096 for pipes and most files). Writes follow
- * _IO_new_file_xsputn: fill the buffer; when data is left over, write the
- * buffer out, then whole buffer-sized blocks directly, and keep the rest; a
- * line-buffered stream also writes out through the last newline. 'none'
- * writes at once (setvbuf "no", and stderr). The first write finds no buffer
- * yet, so its whole blocks go out at once, as glibc's does.
+ * An output stream as glibc's FILE over descriptor `fd`, modelled on its
+ * write path (libio's _IO_new_file_xsputn, _IO_new_file_overflow,
+ * new_do_write, _IO_default_xsputn, _IO_setvbuf) field for field, since
+ * what reaches the descriptor when decides how output interleaves with
+ * stderr and with child processes:
+ * - the buffer is allocated at the first write: st_blksize bytes when below
+ *   BUFSIZ (4096 for pipes and most files), line-buffered on a terminal;
+ * - a write fills the buffer; data left over makes the buffer go out, then
+ *   whole buffer-sized blocks go out directly and the rest is buffered
+ *   (so the very first write sends its whole blocks at once);
+ * - a line-buffered stream sends everything through the last newline;
+ * - setvbuf "no" flushes and leaves a one-byte buffer, which later "full"
+ *   or "line" keep (glibc allocates only when there is no buffer yet).
+ * `mode` 'none' makes an unbuffered stream from the start (stderr).
  */
 export function stdioWriter(fd, mode) {
-  let size = BUFSIZ;
+  const tty = isatty(fd);
+  let blockSize = BUFSIZ;
   try {
     const st = fstatSync(fd);
-    if (st.blksize > 0 && st.blksize < BUFSIZ) size = st.blksize;
+    if (st.blksize > 0 && st.blksize < BUFSIZ) blockSize = st.blksize;
   } catch {
     // a closed descriptor: writes will fail as they would in C
   }
-  let pending = '';
-  let allocated = false;
-  const state = { mode: mode ?? (isatty(fd) ? 'line' : 'full') };
+  let lineBuf = false; // _IO_LINE_BUF (set at allocation on a terminal)
+  let unbuffered = mode === 'none'; // _IO_UNBUFFERED
+  let size = 0; // _IO_buf_end - _IO_buf_base; 0 = no buffer yet
+  let putting = false; // _IO_CURRENTLY_PUTTING
+  let pending = ''; // _IO_write_base .. _IO_write_ptr
+  let writeEnd = 0; // _IO_write_end - _IO_write_base: size, or 0 in line/unbuffered modes
+
   const emit = (s) => {
     const b = Buffer.from(s, 'latin1');
     let off = 0;
@@ -93,63 +104,108 @@ export function stdioWriter(fd, mode) {
       }
     }
   };
-  const flush = () => {
-    if (pending !== '') {
-      const s = pending;
-      pending = '';
-      emit(s);
+  /** new_do_write: the data goes out and the buffer starts empty. */
+  const newDoWrite = (data) => {
+    emit(data);
+    pending = '';
+    writeEnd = lineBuf || unbuffered ? 0 : size;
+  };
+  /** _IO_do_write of the buffer: nothing at all when it is empty. */
+  const doFlush = () => {
+    if (pending !== '') newDoWrite(pending);
+  };
+  /** _IO_file_doallocate (or the one-byte buffer of an unbuffered stream). */
+  const allocate = () => {
+    if (unbuffered) size = 1;
+    else {
+      size = blockSize;
+      if (tty) lineBuf = true;
     }
   };
+  /** _IO_new_file_overflow(ch); ch undefined is EOF (flush). */
+  const overflow = (ch) => {
+    if (!putting) {
+      if (size === 0) allocate();
+      pending = '';
+      writeEnd = lineBuf || unbuffered ? 0 : size;
+      putting = true;
+    }
+    if (ch === undefined) {
+      doFlush();
+      return;
+    }
+    if (pending.length === size) doFlush();
+    pending += ch;
+    if (unbuffered || (lineBuf && ch === '\n')) doFlush();
+  };
+  /** _IO_default_xsputn: into the space left, the rest byte by byte through overflow. */
+  const defaultXsputn = (s) => {
+    let i = 0;
+    for (;;) {
+      if (pending.length < writeEnd) {
+        const count = Math.min(writeEnd - pending.length, s.length - i);
+        pending += s.slice(i, i + count);
+        i += count;
+      }
+      if (i >= s.length) return;
+      overflow(s[i++]);
+    }
+  };
+  /** _IO_new_file_xsputn. */
   const write = (s) => {
     if (s === '') return;
-    if (state.mode === 'none') {
-      flush();
-      emit(s);
-      return;
-    }
-    // Before the first write there is no buffer (no space): everything goes the overflow way.
-    const space = allocated ? size - pending.length : 0;
-    allocated = true;
-    if (state.mode === 'line' && s.length <= space) {
-      const nl = s.lastIndexOf('\n');
-      if (nl < 0) {
-        pending += s;
-        return;
+    let count = 0;
+    let mustFlush = false;
+    if (lineBuf && putting) {
+      count = size - pending.length;
+      if (count >= s.length) {
+        const nl = s.lastIndexOf('\n');
+        if (nl >= 0) {
+          count = nl + 1;
+          mustFlush = true;
+        }
       }
-      pending += s.slice(0, nl + 1);
-      flush();
-      pending = s.slice(nl + 1);
-      return;
+    } else if (writeEnd > pending.length) count = writeEnd - pending.length;
+    if (count > s.length) count = s.length;
+    if (count > 0) {
+      pending += s.slice(0, count);
+      s = s.slice(count);
     }
-    if (s.length < space || (s.length === space && state.mode === 'full')) {
-      pending += s; // a full buffer is written at the next write or flush
-      return;
-    }
-    pending += s.slice(0, space);
-    flush();
-    let rest = s.slice(space);
-    const direct = rest.length - (rest.length % size);
-    if (direct > 0) emit(rest.slice(0, direct));
-    rest = rest.slice(direct);
-    if (state.mode === 'line') {
-      const nl = rest.lastIndexOf('\n');
-      if (nl >= 0) {
-        emit(rest.slice(0, nl + 1));
-        rest = rest.slice(nl + 1);
+    if (s.length > 0 || mustFlush) {
+      overflow(undefined);
+      const direct = s.length - (size >= 128 ? s.length % size : 0);
+      if (direct > 0) {
+        newDoWrite(s.slice(0, direct));
+        s = s.slice(direct);
       }
+      if (s.length > 0) defaultXsputn(s);
     }
-    pending = rest;
   };
   return {
     write,
-    flush,
-    get mode() {
-      return state.mode;
+    /** fflush. */
+    flush: doFlush,
+    /** Whether the stream is line-buffered (glibc flushes it before reading a terminal). */
+    get lineBuffered() {
+      return lineBuf;
     },
-    /** setvbuf: "no" writes out what is pending first; the others only change the mode. */
+    /** setvbuf(f, NULL, mode, size): "no", "full" or "line"; the size is ignored, as glibc does with no buffer given. */
     setvbuf(m) {
-      if (m === 'none') flush();
-      state.mode = m;
+      if (m === 'no') {
+        doFlush();
+        unbuffered = true;
+        lineBuf = false;
+        size = 1;
+        pending = '';
+        writeEnd = 0;
+      } else if (m === 'full') {
+        lineBuf = false;
+        unbuffered = false;
+        if (size === 0) size = blockSize; // allocated now, and not line-buffered even on a terminal
+      } else {
+        unbuffered = false;
+        lineBuf = true;
+      }
     },
   };
 }
@@ -293,7 +349,7 @@ export function nodeStdlibHost(engine, out) {
     ...stdinFile,
     read(max) {
       // glibc: reading a line-buffered stdin (a terminal) first writes out a line-buffered stdout
-      if (stdinTty && out.mode === 'line') out.flush();
+      if (stdinTty && out.lineBuffered) out.flush();
       return stdinFile.read(max);
     },
     write: badFd,

@@ -23,6 +23,8 @@ export interface HostFile {
   seek(offset: number, whence: 0 | 1 | 2): number;
   flush(): void;
   close(): void;
+  /** file:setvbuf's mode, for a host that buffers writes itself (optional: files here are unbuffered). */
+  setvbuf?(mode: 'no' | 'full' | 'line'): void;
 }
 
 export interface FileSystem {

@@ -17,6 +17,7 @@ import { checkOption, pushResult } from './os-lib.js';
 const EBADF = (): HostIoError => new HostIoError(9, 'Bad file descriptor');
 const EINVAL = (): HostIoError => new HostIoError(22, 'Invalid argument');
 const ENOENT = (): HostIoError => new HostIoError(2, 'No such file or directory');
+const VBUF_MODES = ['no', 'full', 'line'] as const;
 
 /**
  * The io functions, the file-handle metatable and the three standard files
@@ -255,10 +256,11 @@ export function makeIoLib(L0: LuaState, host: StdlibHost, strtod: (s: string) =>
       return 1;
     },
     setvbuf(L) {
-      toFile(L);
-      checkOption(L, 2, undefined, ['no', 'full', 'line']);
+      const f = toFile(L);
+      const mode = checkOption(L, 2, undefined, VBUF_MODES);
       L.optInteger(3, BUFFER_SIZE);
-      // writes reach the host at once; buffering modes change nothing visible
+      // writes reach the host at once; a host that buffers (the CLI's stdout, as C stdio) is told
+      f.host?.setvbuf?.(VBUF_MODES[mode]!);
       return pushResult(L, undefined, undefined);
     },
     write(L) {

@@ -204,6 +204,17 @@ print(pcall(string.rep), pcall(table.concat, {{}}), select(2, pcall(error, {})) 
     expectSameMerged({ args: ['-e', 'io.write("a") io.stderr:write("E") io.flush() io.stderr:write("F") io.stdout:write("b") io.stdout:flush() io.stderr:write("G\\n")'] });
   });
 
+  test('io.stdout:setvbuf changes the buffering as glibc does (a one-byte buffer after "no")', () => {
+    expectSameMerged({ args: ['-e', 'io.stdout:setvbuf("no") io.write("a") io.stderr:write("E") print("p") io.stderr:write("F")'] });
+    expectSameMerged({
+      args: ['-e', 'io.write("x") io.stdout:setvbuf("line") io.write("a\\nb") io.stderr:write("E") io.stdout:setvbuf("full") io.write("c\\n") io.stderr:write("F")'],
+    });
+    expectSameMerged({
+      args: ['-e', 'io.stdout:setvbuf("no") io.stdout:setvbuf("full") io.write("b") io.stderr:write("F") io.write("b2") io.stderr:write("G") io.stdout:setvbuf("line", 100) io.write("c\\nd") io.stderr:write("H") io.write("e") io.stderr:write("I")'],
+    });
+    expectSameMerged({ args: ['-e', 'io.stdout:setvbuf("full") io.write("a") io.stderr:write("E") print(io.stdout:setvbuf("line"), pcall(io.stdout.setvbuf, io.stdout, "x"))'] });
+  });
+
   test('output past the buffer: block boundaries between stderr writes', () => {
     expectSameMerged({ args: ['-e', 'for i = 1, 3000 do io.write(i, " ") if i % 700 == 0 then io.stderr:write("<E", i, ">") end end'] });
     expectSameMerged({ args: ['-e', 'io.write(("x"):rep(4095)) io.stderr:write("A") io.write("y") io.stderr:write("B") io.write("z") io.stderr:write("C") print(("w"):rep(9000)) io.stderr:write("D")'] });
