@@ -219,6 +219,8 @@ print(pcall(string.rep), pcall(table.concat, {{}}), select(2, pcall(error, {})) 
     expectSameMerged({ args: ['-e', 'for i = 1, 3000 do io.write(i, " ") if i % 700 == 0 then io.stderr:write("<E", i, ">") end end'] });
     expectSameMerged({ args: ['-e', 'io.write(("x"):rep(4095)) io.stderr:write("A") io.write("y") io.stderr:write("B") io.write("z") io.stderr:write("C") print(("w"):rep(9000)) io.stderr:write("D")'] });
     expectSameMerged({ args: ['-e', 'io.write(("x"):rep(4096)) io.stderr:write("A") io.write(("y"):rep(8193)) io.stderr:write("B")'] });
+    // print writes value, tabs and newline separately: here its newline fills the buffer exactly
+    expectSameMerged({ args: ['-e', 'io.write(("x"):rep(4000)) print(("a"):rep(4191)) io.stderr:write("E") print(1, ("b"):rep(4094)) io.stderr:write("F")'] });
   });
 });
 
