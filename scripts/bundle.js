@@ -20,7 +20,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const entries = {
   valua: {
     vm: ['valuaMain', 'openStandardLibs', 'pipedLineReader', 'STRERROR'],
-    stdlib: ['HostIoError'],
+    stdlib: ['HostIoError', 'readStdinRest'],
     'valkey-api': ['openCommandLineLibs'],
   },
   valuac: { vm: ['valuacMain', 'STRERROR'] },

@@ -8,7 +8,7 @@
 // open, dofile() and loadfile() read the io library's stdin (its buffer
 // included), as lua5.1's share one C FILE; see shareStdin.
 
-import { LuaError, LuaUserdata, MULTRET, type GlobalState, type LibTable, type LuaClosure, type LuaState, type LuaValue } from '@valua/vm';
+import { CliFileError, LuaError, LuaUserdata, MULTRET, type GlobalState, type LibTable, type LuaClosure, type LuaState, type LuaValue } from '@valua/vm';
 import { HostIoError, type HostFile, type StdlibHost } from './host.js';
 import { LuaFile } from './stdio.js';
 
@@ -50,6 +50,21 @@ function stdinOf(L: LuaState, host: StdlibHost): LuaFile {
     sharedStdin.set(L.g, f);
   }
   return f;
+}
+
+/**
+ * All that is left of the state's standard input, read through the same
+ * buffer as io.read: what a command line loads for `-` or a piped script
+ * (lua.c's luaL_loadfile(NULL) reads the stdin FILE that io.read uses).
+ * A read failure throws CliFileError('read', strerror).
+ */
+export function readStdinRest(L: LuaState, host: StdlibHost): string {
+  const f = stdinOf(L, host);
+  f.error = undefined;
+  const s = f.readChars(Infinity);
+  const e = f.error as HostIoError | undefined;
+  if (e !== undefined) throw new CliFileError('read', e.message);
+  return s;
 }
 
 const ESC = '\x1b';

@@ -8,7 +8,7 @@ export { openMath, makeMathLib, sharedRandom } from './math-lib.js';
 export { openOs, makeOsLib } from './os-lib.js';
 export { openIo } from './io-lib.js';
 export { openPackage, registerLoaded, addPreload, LUA_PATH_DEFAULT, LUA_CPATH_DEFAULT } from './package-lib.js';
-export { makeBaseFiles } from './base-files.js';
+export { makeBaseFiles, readStdinRest } from './base-files.js';
 // Host interfaces (files, environment, clock, time zone)
 export { HostIoError, type FileSystem, type HostFile, type StdlibHost } from './host.js';
 export { utcZone, environmentZone, type TimeZone } from './time.js';

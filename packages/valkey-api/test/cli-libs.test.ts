@@ -172,6 +172,11 @@ print(pcall(string.rep), pcall(table.concat, {{}}), select(2, pcall(error, {})) 
       stdin: 'first\n 12 0x1F tail\nlast\n',
     }));
 
+  test('io.read and a script read from stdin (-) share one stream', () => {
+    expectSame({ args: ['-e', 'print(io.read())', '-'], stdin: 'l1\nprint("rest", io.read())\n' });
+    expectSame({ args: ['-e', 'print(io.read(3))', '-', 'arg'], stdin: 'abcprint(..., io.read("*a"))\n' });
+  });
+
   test('require from the path, -l, LUA_PATH, a missing module', () => {
     const files = { 'lib/m.lua': 'return { v = ... }\n', 'm2.lua': 'print("m2 loaded", ...)\n' };
     expectSame({ args: ['-l', 'm2', '-e', 'package.path = "lib/?.lua;" .. package.path print(require("m").v)'], files });
