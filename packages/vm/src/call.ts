@@ -14,6 +14,7 @@ import { VARARG_NEEDSARG } from './proto.js';
 import { execute } from './interp.js';
 import { runtimeError, typeError } from './messages.js';
 import { metaOf } from './ops.js';
+import { hookCall, hookReturn } from './hooks.js';
 
 /** Free slots a host function may use without checking (LUA_MINSTACK). */
 export const MIN_STACK = 20;
@@ -126,6 +127,7 @@ export function precall(L: LuaState, func: number, nresults: number): number {
     L.top = top;
     const g = L.g;
     if (--g.budget <= 0) budgetExhausted(L);
+    if (L.hookMask !== 0) hookCall(L);
     return PRECALL_LUA;
   }
   // A host function.
@@ -143,8 +145,10 @@ export function precall(L: LuaState, func: number, nresults: number): number {
   ensureStack(L, f.top);
   const g = L.g;
   if (--g.budget <= 0) budgetExhausted(L);
+  if (L.hookMask !== 0) hookCall(L);
   const n = fn.fn(L, base, L.top - base);
   if (n < 0) return PRECALL_YIELD;
+  if (L.hookMask !== 0) hookReturn(L);
   poscall(L, L.top - n, n);
   return PRECALL_HOST;
 }

@@ -19,6 +19,7 @@ import {
 } from './call.js';
 import { Arith, arith, concat, equals, index, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
 import { runtimeError } from './messages.js';
+import { traceExec } from './hooks.js';
 import { stringToNumber } from './number.js';
 
 /** luaO_fb2int: NEWTABLE's "floating point byte" sizes (capped: a size hint only). */
@@ -70,6 +71,7 @@ export function execute(L: LuaState, entryCi: number): void {
 
   for (;;) {
     const i = code[pc++]!;
+    if (L.hookMask !== 0) traceExec(L, f, pc);
     switch (i & 0x3f) {
       case Op.MOVE:
         stack[base + ((i >>> 6) & 0xff)] = stack[base + (i >>> 23)];
@@ -408,7 +410,7 @@ export function execute(L: LuaState, entryCi: number): void {
         if (b !== 0) L.top = ra + b;
         f.savedpc = pc;
         const fn = stack[ra];
-        if (fn instanceof LuaClosure && fn.proto.isVararg === 0 && L.ci + 1 < L.ciLimit) {
+        if (fn instanceof LuaClosure && fn.proto.isVararg === 0 && L.ci + 1 < L.ciLimit && L.hookMask === 0) {
           // precall's Lua path, inlined for the common fixed-arity call.
           const np = fn.proto;
           const nbase = ra + 1;

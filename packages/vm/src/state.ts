@@ -184,6 +184,17 @@ export class LuaState {
   transferCount: number;
   /** The thread stopped at a budget pause (not a yield); see setBudgetHook. */
   paused: boolean;
+  /**
+   * debug.sethook's state (5.1's hookmask, hookcount, basehookcount,
+   * allowhook; see hooks.ts). hookMask 0 = no hook: the dispatch loop
+   * tests it once per instruction, everything else only when it is set.
+   */
+  hookMask: number;
+  hookCount: number;
+  baseHookCount: number;
+  allowHook: boolean;
+  /** The Lua hook function (ldblib's hook table entry for this thread). */
+  hookFn: LuaValue;
   readonly id: number;
 
   /** A new engine (main thread + global state), or a coroutine of `parent`'s engine. */
@@ -208,6 +219,13 @@ export class LuaState {
     this.paused = false;
     this.errfunc = undefined;
     this.hasErrfunc = false;
+    // lua_newthread: a new thread inherits the hook mask and count (not
+    // the Lua function: ldblib's hook table has no entry for it yet).
+    this.hookMask = parent === undefined ? 0 : parent.hookMask;
+    this.baseHookCount = parent === undefined ? 0 : parent.baseHookCount;
+    this.hookCount = this.baseHookCount;
+    this.allowHook = true;
+    this.hookFn = undefined;
     if (parent === undefined) {
       this.g = new GlobalState(this);
       this.env = this.g.globals;

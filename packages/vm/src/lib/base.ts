@@ -43,9 +43,13 @@ function basePrint(L: LuaState, base: number, nargs: number): number {
     const v = L.stack[base + i];
     let s: LuaValue;
     // Fast path when the call would be invisible: the built-in tostring on
-    // a value without __tostring (with one, tracebacks show tostring's frame).
-    if (tostringFn instanceof LuaHostFunction && tostringFn.fn === baseTostring && !hasTostringMeta(v)) s = tostringRaw(v);
+    // a value without __tostring (with one, tracebacks show tostring's frame;
+    // with a hook set, call and return hooks show the call).
+    if (tostringFn instanceof LuaHostFunction && tostringFn.fn === baseTostring && !hasTostringMeta(v) && L.hookMask === 0) s = tostringRaw(v);
     else {
+      // lua5.1 writes each piece as it goes: what the call prints (a hook, a
+      // __tostring) comes after the pieces before it.
+      if (out !== '') { L.g.write(out); out = ''; }
       L.push(tostringFn);
       L.push(v);
       L.call(1, 1);

@@ -14,6 +14,7 @@ import { LuaState, ThreadStatus, MAX_C_CALLS, MULTRET } from '../state.js';
 import type { LibTable } from '../state.js';
 import { precall, poscall, closeUpvals, ensureStack, PRECALL_LUA, MIN_STACK } from '../call.js';
 import { execute } from '../interp.js';
+import { hookReturn } from '../hooks.js';
 import { runtimeError } from '../messages.js';
 import { where } from '../debug.js';
 import { numberToString } from '../number.js';
@@ -61,6 +62,7 @@ export function resume(L: LuaState, co: LuaState, nargs: number): number {
       // Complete the pending yield() call with the resume arguments.
       const yf = co.frames[co.ci]!;
       const wanted = yf.nresults;
+      if (co.hookMask !== 0) hookReturn(co);
       poscall(co, co.top - nargs, nargs);
       if (wanted >= 0) co.top = co.frames[co.ci]!.top;
       execute(co, 1);

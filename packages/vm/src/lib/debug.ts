@@ -1,9 +1,9 @@
-// The debug library (ldblib.c) minus the hooks and the interactive prompt:
-// getinfo, getlocal/setlocal, getupvalue/setupvalue, get/setmetatable
-// (including the per-type metatables), get/setfenv, getregistry and
-// traceback (db_errorfunc, which lua.c's message handler calls for every
-// uncaught error). Registered in ldblib.c's order, so pairs(debug) lists
-// what exists in lua5.1's order.
+// The debug library (ldblib.c): debug (the prompt), getinfo,
+// getlocal/setlocal, getupvalue/setupvalue, get/setmetatable (including the
+// per-type metatables), get/setfenv, getregistry, sethook/gethook (the
+// hooks themselves fire in ../hooks.ts) and traceback (db_errorfunc, which
+// lua.c's message handler calls for every uncaught error). Registered in
+// ldblib.c's order, so pairs(debug) lists lua5.1's order.
 
 import { LuaState } from '../state.js';
 import type { LibTable } from '../state.js';
@@ -13,6 +13,8 @@ import { LuaClosure, LuaHostFunction, LuaUserdata } from '../value.js';
 import { chunkId, currentLine, currentPc, frameAtLevel, funcName, localName, traceback } from '../debug.js';
 import { typeNameOf } from '../messages.js';
 import { checkInt } from './base.js';
+import { LuaError } from '../errors.js';
+import { makeMask, setHook, unmakeMask } from '../hooks.js';
 
 /** getthread: an optional thread first argument; returns [thread, arg offset]. */
 function getThread(L: LuaState): [LuaState, number] {
@@ -211,14 +213,103 @@ function dbTraceback(L: LuaState): number {
   return 1;
 }
 
+/**
+ * debug.sethook([thread,] [f, mask [, count]]) as db_sethook: no function
+ * turns the hook off; the function is kept even with an empty mask
+ * (gethook returns it, as the hook table still holds it).
+ */
+function dbSethook(L: LuaState): number {
+  const [L1, arg] = getThread(L);
+  if (L.arg(arg + 1) === undefined) {
+    L.setTop(arg + 1);
+    setHook(L1, undefined, 0, 0);
+    return 0;
+  }
+  const smask = L.checkString(arg + 2);
+  const fn = L.checkType(arg + 1, 'function') as LuaClosure | LuaHostFunction;
+  const count = L.optInt(arg + 3, 0);
+  setHook(L1, fn, makeMask(smask, count), count);
+  return 0;
+}
+
+/** debug.gethook([thread]): hook function, mask letters, count. */
+function dbGethook(L: LuaState): number {
+  const [L1] = getThread(L);
+  L.push(L1.hookFn);
+  L.push(unmakeMask(L1.hookMask));
+  L.push(L1.baseHookCount);
+  return 3;
+}
+
+/**
+ * The io library's file `name` ("stdin", "stderr") as registered in
+ * _LOADED.io (what C stdio is to ldblib), else in the global `io`.
+ */
+function stdFile(L: LuaState, name: string): LuaValue {
+  const loaded = L.g.registry.getStr('_LOADED');
+  let io = loaded instanceof LuaTable ? loaded.getStr('io') : undefined;
+  if (!(io instanceof LuaTable)) io = L.getGlobal('io');
+  return io instanceof LuaTable ? io.getStr(name) : undefined;
+}
+
+/** Calls file:method(arg) through the io library; the first result. */
+function fileCall(L: LuaState, file: LuaValue, method: string, a: LuaValue): LuaValue {
+  const m = L.index(file, method);
+  return L.invoke(m, [file, a])[0];
+}
+
+/**
+ * db_debug: prompts "lua_debug> " on stderr and runs each line read from
+ * stdin as a chunk "=(debug command)" until "cont" or end of input; errors
+ * are printed to stderr. Lines are read as fgets into 250 bytes does (a
+ * longer line arrives in pieces). Standard input and error are the io
+ * library's (stdin buffering is shared with io.read, as C stdio's is);
+ * without an io library there is no input: it returns at once.
+ */
+function dbDebug(L: LuaState): number {
+  const input = stdFile(L, 'stdin');
+  const errf = stdFile(L, 'stderr');
+  const say = (s: string): void => {
+    if (errf !== undefined) fileCall(L, errf, 'write', s);
+  };
+  for (;;) {
+    say('lua_debug> ');
+    if (input === undefined) return 0;
+    let line = '';
+    while (line.length < 249) {
+      const c = fileCall(L, input, 'read', 1);
+      if (typeof c !== 'string') break;
+      line += c;
+      if (c === '\n') break;
+    }
+    if (line === '' || line === 'cont\n') return 0;
+    let msg: LuaValue;
+    try {
+      const fn = L.load(line, '=(debug command)');
+      const func = L.top;
+      L.push(fn);
+      if (L.pcall(0, 0) !== 0) msg = L.stack[func];
+      L.top = func;
+    } catch (e) {
+      msg = e instanceof LuaError ? e.value : String(e);
+    }
+    if (msg !== undefined) {
+      say(`${L.toStr(msg) ?? '(null)'}\n`);
+    }
+  }
+}
+
 export const debugLib: LibTable = {
+  debug: dbDebug,
   getfenv: dbGetfenv,
+  gethook: dbGethook,
   getinfo: dbGetinfo,
   getlocal: dbGetlocal,
   getregistry: dbGetregistry,
   getmetatable: dbGetmetatable,
   getupvalue: dbGetupvalue,
   setfenv: dbSetfenv,
+  sethook: dbSethook,
   setlocal: dbSetlocal,
   setmetatable: dbSetmetatable,
   setupvalue: dbSetupvalue,
