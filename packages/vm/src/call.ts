@@ -15,6 +15,7 @@ import { execute } from './interp.js';
 import { runtimeError, typeError } from './messages.js';
 import { metaOf } from './ops.js';
 import { hookCall, hookReturn } from './hooks.js';
+import { collectPending } from './weak.js';
 
 /** Free slots a host function may use without checking (LUA_MINSTACK). */
 export const MIN_STACK = 20;
@@ -179,8 +180,15 @@ export function poscall(L: LuaState, first: number, n: number): void {
 export function call(L: LuaState, func: number, nresults: number): void {
   if (++L.nCcalls >= MAX_C_CALLS) cStackOverflow(L);
   const r = precall(L, func, nresults);
-  if (r === PRECALL_LUA) execute(L, L.ci);
-  else if (r === PRECALL_YIELD) {
+  if (r === PRECALL_LUA) {
+    const entry = L.ci;
+    execute(L, entry);
+    while (L.ci >= entry) {
+      // The loop left for a collection (weak.ts): collect, continue.
+      collectPending(L);
+      execute(L, entry);
+    }
+  } else if (r === PRECALL_YIELD) {
     L.nCcalls--;
     throw runtimeError(L, 'attempt to yield across metamethod/C-call boundary');
   }

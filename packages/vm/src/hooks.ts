@@ -23,6 +23,12 @@ export const MASK_CALL = 1;
 export const MASK_RET = 2;
 export const MASK_LINE = 4;
 export const MASK_COUNT = 8;
+/**
+ * Not a hook: a collection is due at the next instruction (weak.ts), so
+ * the dispatch loop returns there and its caller collects with the loop's
+ * JS frame (and the stale values its locals hold) gone.
+ */
+export const MASK_GC = 16;
 
 /**
  * luaD_callhook + hookf: calls the thread's hook function with (event,
@@ -32,7 +38,7 @@ export const MASK_COUNT = 8;
 function callHook(L: LuaState, event: string, line: number): void {
   // lua_sethook(NULL) clears the mask: hookf is gone; a thread that only
   // inherited the mask has no function in the hook table (hookf does nothing).
-  if (L.hookMask === 0 || !L.allowHook) return;
+  if ((L.hookMask & ~MASK_GC) === 0 || !L.allowHook) return;
   const fn = L.hookFn;
   if (!(fn instanceof LuaClosure || fn instanceof LuaHostFunction)) return;
   const top = L.top;
@@ -96,8 +102,14 @@ export function hookReturn(L: LuaState): void {
  * than that of the last instruction traced in this frame (f.savedpc, which
  * calls also set: returning from a call on the same line is no new line).
  */
-export function traceExec(L: LuaState, f: CallFrame, pc: number): void {
+export function traceExec(L: LuaState, f: CallFrame, pc: number): boolean {
   const mask = L.hookMask;
+  if ((mask & MASK_GC) !== 0) {
+    // Leave the loop before this instruction (f.savedpc is pc - 1: the
+    // collection was asked for by the call just made).
+    f.savedpc = pc - 1;
+    return true;
+  }
   if ((mask & (MASK_LINE | MASK_COUNT)) !== 0) {
     // lvm.c: (--L->hookcount == 0 || L->hookmask & LUA_MASKLINE); the count
     // runs down inside hooks too.
@@ -121,6 +133,7 @@ export function traceExec(L: LuaState, f: CallFrame, pc: number): void {
     f.savedpc = pc;
     hookReturn(L);
   }
+  return false;
 }
 
 /** makemask (ldblib.c): the mask of a mask string ("c", "r", "l") and a count. */
@@ -151,5 +164,5 @@ export function setHook(L1: LuaState, fn: LuaClosure | LuaHostFunction | undefin
   if (fn === undefined || mask === 0) mask = 0;
   L1.baseHookCount = count;
   L1.hookCount = count;
-  L1.hookMask = mask;
+  L1.hookMask = mask | (L1.hookMask & MASK_GC);
 }

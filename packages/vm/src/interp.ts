@@ -71,7 +71,7 @@ export function execute(L: LuaState, entryCi: number): void {
 
   for (;;) {
     const i = code[pc++]!;
-    if (L.hookMask !== 0) traceExec(L, f, pc);
+    if (L.hookMask !== 0 && traceExec(L, f, pc)) return;
     switch (i & 0x3f) {
       case Op.MOVE:
         stack[base + ((i >>> 6) & 0xff)] = stack[base + (i >>> 23)];

@@ -16,6 +16,7 @@ import { pcall as protectedCall, pcallKeepHandler, errorThroughHandler } from '.
 import { tostring as tostringMeta, tostringRaw } from '../ops.js';
 import { typeNameOf, runtimeError } from '../messages.js';
 import { frameAtLevel, where } from '../debug.js';
+import { noteMetatable, requestCollection } from '../weak.js';
 
 /** luaL_checkint: the lua_Integer truncated to a C int. */
 export function checkInt(L: LuaState, n: number): number {
@@ -172,6 +173,7 @@ function baseSetmetatable(L: LuaState): number {
     throw L.error('cannot change a protected metatable');
   }
   t.metatable = mt;
+  noteMetatable(t, mt);
   L.push(t);
   return 1;
 }
@@ -354,26 +356,83 @@ function baseNewproxy(L: LuaState): number {
 
 const GC_OPTIONS = ['stop', 'restart', 'collect', 'count', 'step', 'setpause', 'setstepmul'];
 
-/** collectgarbage: the JS engine collects; the answers keep 5.1's shapes. */
+/** lua_gc's settings of one engine: 5.1's defaults (LUAI_GCPAUSE, LUAI_GCMUL). */
+interface GcSettings {
+  pause: number;
+  stepmul: number;
+  /** Work done by "step" calls since the last cycle ended. */
+  steps: number;
+}
+
+const gcSettings = new WeakMap<object, GcSettings>();
+
+function settingsOf(L: LuaState): GcSettings {
+  let s = gcSettings.get(L.g);
+  if (s === undefined) {
+    s = { pause: 200, stepmul: 200, steps: 0 };
+    gcSettings.set(L.g, s);
+  }
+  return s;
+}
+
+/** Steps of size 0 that make up a cycle (lua5.1 from a fresh state ends one in about 10). */
+const STEPS_PER_CYCLE = 10;
+
+/**
+ * collectgarbage(opt [, arg]) as luaB_collectgarbage + lua_gc: "collect"
+ * (and "step" when it ends a cycle) runs a real collection where the host
+ * has one (weak.ts: weak tables lose their collected entries); "count" is
+ * the JS heap in use, in KB as a float; "setpause"/"setstepmul" store the
+ * value and return the previous one; "stop"/"restart" are accepted (the
+ * JS collector cannot be stopped; automatic cycles never clear weak
+ * tables anyway). "step" ends a cycle (true) when its size is positive or
+ * after STEPS_PER_CYCLE plain steps.
+ */
 function baseCollectgarbage(L: LuaState): number {
   const opt = L.optString(1, 'collect');
   const o = GC_OPTIONS.indexOf(opt);
   if (o < 0) throw L.argError(1, `invalid option '${opt}'`);
-  L.optInteger(2, 0);
+  const data = L.optInt(2, 0);
+  const s = settingsOf(L);
   switch (opt) {
-    case 'count': L.push(heapKb()); return 1;
-    case 'step': L.push(false); return 1;
-    case 'setpause': L.push(200); return 1;
-    case 'setstepmul': L.push(200); return 1;
-    default: L.push(0); return 1;
+    case 'count':
+      L.push(heapKb());
+      return 1;
+    case 'step': {
+      const ends = data > 0 || ++s.steps >= STEPS_PER_CYCLE;
+      if (ends) {
+        s.steps = 0;
+        requestCollection(L);
+      }
+      L.push(ends);
+      return 1;
+    }
+    case 'setpause':
+      L.push(s.pause);
+      s.pause = data;
+      return 1;
+    case 'setstepmul':
+      L.push(s.stepmul);
+      s.stepmul = data;
+      return 1;
+    case 'collect':
+      s.steps = 0;
+      requestCollection(L);
+      L.push(0);
+      return 1;
+    default:
+      L.push(0);
+      return 1;
   }
 }
 
+/** The JS heap in use, in KB (1024 when the host does not tell). */
 function heapKb(): number {
   const mem = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process?.memoryUsage;
   return mem !== undefined ? mem().heapUsed / 1024 : 1024;
 }
 
+/** gcinfo(): lua_getgccount, whole KB. */
 function baseGcinfo(L: LuaState): number {
   L.push(Math.floor(heapKb()));
   return 1;

@@ -14,7 +14,8 @@ import { LuaState, ThreadStatus, MAX_C_CALLS, MULTRET } from '../state.js';
 import type { LibTable } from '../state.js';
 import { precall, poscall, closeUpvals, ensureStack, PRECALL_LUA, MIN_STACK } from '../call.js';
 import { execute } from '../interp.js';
-import { hookReturn } from '../hooks.js';
+import { hookReturn, MASK_GC } from '../hooks.js';
+import { collectPending } from '../weak.js';
 import { runtimeError } from '../messages.js';
 import { where } from '../debug.js';
 import { numberToString } from '../number.js';
@@ -53,11 +54,11 @@ export function resume(L: LuaState, co: LuaState, nargs: number): number {
     if (co.ci === 0) {
       // First resume: the body function sits at stack[1].
       const r = precall(co, 1, MULTRET);
-      if (r === PRECALL_LUA) execute(co, 1);
+      if (r === PRECALL_LUA) runThread(co);
     } else if (co.paused) {
       // Stopped by a budget pause: continue where the loop left.
       co.paused = false;
-      execute(co, 1);
+      runThread(co);
     } else {
       // Complete the pending yield() call with the resume arguments.
       const yf = co.frames[co.ci]!;
@@ -65,7 +66,7 @@ export function resume(L: LuaState, co: LuaState, nargs: number): number {
       if (co.hookMask !== 0) hookReturn(co);
       poscall(co, co.top - nargs, nargs);
       if (wanted >= 0) co.top = co.frames[co.ci]!.top;
-      execute(co, 1);
+      runThread(co);
     }
   } catch (e) {
     const err = toLuaError(e);
@@ -94,6 +95,15 @@ export function resume(L: LuaState, co: LuaState, nargs: number): number {
   if (co.status === ThreadStatus.Suspended) co.top = first;
   else co.top = 1;
   return n;
+}
+
+/** The coroutine's dispatch loop, continued after collections it asked for (weak.ts). */
+function runThread(co: LuaState): void {
+  execute(co, 1);
+  while ((co.hookMask & MASK_GC) !== 0) {
+    collectPending(co);
+    execute(co, 1);
+  }
 }
 
 function getCo(L: LuaState): LuaState {

@@ -15,6 +15,7 @@ import { typeNameOf } from '../messages.js';
 import { checkInt } from './base.js';
 import { LuaError } from '../errors.js';
 import { makeMask, setHook, unmakeMask } from '../hooks.js';
+import { noteMetatable } from '../weak.js';
 
 /** getthread: an optional thread first argument; returns [thread, arg offset]. */
 function getThread(L: LuaState): [LuaState, number] {
@@ -163,7 +164,10 @@ function dbSetmetatable(L: LuaState): number {
   const mt = L.arg(2);
   if (!(mt === undefined || mt instanceof LuaTable) || L.argCount() < 2) throw L.argError(2, 'nil or table expected');
   const v = L.arg(1);
-  if (v instanceof LuaTable || v instanceof LuaUserdata) v.metatable = mt;
+  if (v instanceof LuaTable) {
+    v.metatable = mt;
+    noteMetatable(v, mt);
+  } else if (v instanceof LuaUserdata) v.metatable = mt;
   else if (typeof v === 'string') L.g.stringMetatable = mt;
   else if (mt === undefined) L.g.typeMetatables.delete(typeNameOf(v));
   else L.g.typeMetatables.set(typeNameOf(v), mt);
