@@ -192,13 +192,27 @@ function clearDeadSlots(L: LuaState): void {
 export function requestCollection(L: LuaState): void {
   if (!canCollect()) return;
   const caller = L.frames[L.ci - 1];
-  if (L.ci > 0 && caller !== undefined && caller.closure !== undefined) L.hookMask |= MASK_GC;
-  else collectGarbage(L);
+  if (L.ci > 0 && caller !== undefined && caller.closure !== undefined) {
+    // What lies above the call's one result is dead then, as above the
+    // C function's top when 5.1 collects (the loop's registers past it).
+    const f = L.frames[L.ci]!;
+    deadFrom.set(L, f.func + 1);
+    L.hookMask |= MASK_GC;
+  } else collectGarbage(L);
 }
+
+/** Per thread with a pending collection: the first stack slot known dead. */
+const deadFrom = new WeakMap<LuaState, number>();
 
 /** Runs the collection a dispatch loop left for (see requestCollection). */
 export function collectPending(L: LuaState): void {
   L.hookMask &= ~MASK_GC;
+  const from = deadFrom.get(L);
+  deadFrom.delete(L);
+  if (from !== undefined && from < L.top) {
+    const stack = L.stack;
+    for (let i = from; i < L.top; i++) stack[i] = undefined;
+  }
   collectGarbage(L);
 }
 

@@ -1,0 +1,170 @@
+// hooks.ts and debug.sethook/gethook/debug: hook traces (event, line, and
+// what debug.getinfo(2) says about the hooked function) compared with
+// lua5.1's on the same programs, run at test time.
+
+import { spawnSync } from 'node:child_process';
+import { expectSame } from '../support/both.js';
+
+/** A hook printing the event, the line and the hooked function's info. */
+const HOOK = `local function H(ev, line)
+  local i = debug.getinfo(2, "nSl")
+  print(ev, line, i.name, i.namewhat, i.short_src, i.linedefined, i.currentline, i.what)
+end
+`;
+
+const cases: Record<string, string> = {
+  'calls, tail calls, loops, multi-line statements': `${HOOK}
+local function fact(n)
+  if n <= 1 then return 1 end
+  return n * fact(n - 1)
+end
+local function loop(n) local s = 0 for i = 1, n do s = s + i end return s end
+local function tail(n) if n == 0 then return "done" end return tail(n - 1) end
+debug.sethook(H, "crl")
+local a = fact(3)
+local b = loop(2)
+local c = tail(3)
+local t = {1, 2,
+  3, 4}
+local s = 0
+for k, v in ipairs(t) do s = s + v end
+while s > 5 do
+  s = s - 3
+end
+repeat s = s + 1 until s > 8
+local x = a
+  + b
+  + #t
+if x > 3 then x = x + 1 else
+  x = x - 1 end
+debug.sethook()
+print(a, b, c, s, x)
+`,
+  'pcall, error, coroutines (yield/resume return hooks)': `${HOOK}
+debug.sethook(H, "crl")
+print(pcall(error, "boom"))
+print(pcall(function() local z = nil; return z.x end))
+local co = coroutine.create(function(p)
+  local q = coroutine.yield(p + 1)
+  return q * 2
+end)
+print(coroutine.resume(co, 1))
+print(coroutine.resume(co, 5))
+local w = coroutine.wrap(function() for i = 1, 2 do coroutine.yield(i) end end)
+print(w(), w())
+debug.sethook()
+`,
+  'line hook only, backward jumps to the same line': `local lines = {}
+debug.sethook(function(ev, l) lines[#lines + 1] = l end, "l")
+local n = 0 while n < 3 do n = n + 1 end
+for i = 1, 3 do n = n + i end
+local function f() return 1 end; local y = f() + f()
+repeat n = n - 1 until n < 5
+debug.sethook()
+print(table and "" or "", #lines, unpack(lines))
+`,
+  'count hook, with and without line events': `local c = 0
+debug.sethook(function(ev, l) c = c + 1 end, "", 3)
+for i = 1, 100 do local x = i * 2 end
+debug.sethook()
+print("count", c)
+local evs = {}
+debug.sethook(function(ev, l) evs[#evs + 1] = ev .. ":" .. tostring(l) end, "l", 4)
+local s = 0
+for i = 1, 5 do
+  s = s + i
+end
+debug.sethook()
+print(#evs, unpack(evs))
+`,
+  'gethook, sethook arguments and errors, threads': `print(debug.gethook())
+local function h() end
+debug.sethook(h, "lcr", 7)
+local f, m, n = debug.gethook()
+debug.sethook()
+print(f == h, m, n)
+print(debug.gethook())
+debug.sethook(h, "", 0)
+local f2, m2, n2 = debug.gethook()
+print(f2 == h, m2, n2)
+debug.sethook(h, "x", 5)
+print(select(2, debug.gethook()), select(3, debug.gethook()))
+debug.sethook()
+print(pcall(debug.sethook, 1))
+print(pcall(debug.sethook, 1, "l"))
+print(pcall(debug.sethook, h, {}))
+print(pcall(debug.sethook, h, "l", "x"))
+local co = coroutine.create(function() return 1 end)
+debug.sethook(co, h, "r", 2)
+local g, mm, cc = debug.gethook(co)
+print(g == h, mm, cc, debug.gethook())
+debug.sethook(h, "c", 3)
+local co2 = coroutine.create(function() return 1 end)
+print(debug.gethook(co2))
+debug.sethook()
+print(debug.gethook(co2))
+`,
+  'hooks per coroutine, hooks off inside the hook, errors in hooks': `${HOOK}
+local co = coroutine.create(function(a)
+  local b = a + 1
+  coroutine.yield(b)
+  return b * 2
+end)
+debug.sethook(co, H, "crl")
+print(coroutine.resume(co, 1))
+print("main runs unhooked")
+print(coroutine.resume(co))
+local depth = 0
+debug.sethook(function(ev, l)
+  depth = depth + 1
+  local function inner() return 1 end
+  inner()
+end, "crl")
+local z = 1
+z = z + 1
+debug.sethook()
+print("hook calls", depth)
+debug.sethook(function(ev, l) if l == 3 then error("in hook " .. ev) end end, "l")
+local ok, e = pcall(function()
+  local q = 1
+  return q
+end)
+debug.sethook()
+print(ok, e)
+print(pcall(function()
+  debug.sethook(function() coroutine.yield() end, "l")
+  local a = 1
+end))
+debug.sethook()
+`,
+  'metamethods, tostring through print, varargs, getlocal in hooks': `${HOOK}
+local mt = {__index = function(t, k) return k .. "!" end,
+  __add = function(a, b) return 42 end,
+  __tostring = function() return "obj" end}
+local o = setmetatable({}, mt)
+local function va(...) return select("#", ...) end
+debug.sethook(H, "cr")
+local v = o.foo
+local w = o + 1
+print(o, v, w)
+print(va(1, 2, 3))
+debug.sethook()
+debug.sethook(function(ev, l)
+  if l == 9 then print("local", debug.getlocal(2, 1)) end
+end, "l")
+local function f(x)
+  local y = x * 2
+  return y
+end
+print(f(5))
+debug.sethook()
+`,
+};
+
+describe('debug hooks against lua5.1', () => {
+  for (const [name, src] of Object.entries(cases)) {
+    it(name, () => {
+      expectSame(src);
+    });
+  }
+});
