@@ -168,3 +168,20 @@ describe('debug hooks against lua5.1', () => {
     });
   }
 });
+
+describe('debug.debug and collection through bin/valua (needs pnpm build)', () => {
+  const root = new URL('../../../../', import.meta.url).pathname;
+  const run = (cmd: string, args: string[], input: string) => {
+    const r = spawnSync(cmd, args, { cwd: root, input, timeout: 30000 });
+    return { out: r.stdout.toString('latin1'), err: r.stderr.toString('latin1'), status: r.status };
+  };
+  it('debug.debug reads commands from stdin until cont, sharing stdin with io.read', () => {
+    const prog = 'debug.debug() print(io.read("*l")) debug.debug()';
+    const input = 'print(1+1)\nerror("x")\nlocal a = \ncont\nprint("after")\nx = 1 +\n';
+    expect(run(`${root}bin/valua`, ['-e', prog], input)).toEqual(run('lua5.1', ['-e', prog], input));
+  });
+  it('bin/valua clears weak tables on collectgarbage()', () => {
+    const prog = 'local t = setmetatable({}, {__mode="k"}); t[{}] = 1; collectgarbage(); print(next(t))';
+    expect(run(`${root}bin/valua`, ['-e', prog], '')).toEqual(run('lua5.1', ['-e', prog], ''));
+  });
+});
