@@ -81,7 +81,8 @@ export async function loadEngine(cli) {
 /** readFile for both CLIs: throws an Error with strerror's text and `op`. */
 export function readFileBytes(path) {
   try {
-    return readFileSync(path, 'latin1');
+    // path is a byte string: its bytes, not their UTF-8 encoding, name the file
+    return readFileSync(Buffer.from(path, 'latin1'), 'latin1');
   } catch (e) {
     const code = e && e.code;
     const err = new Error(STRERROR[code] ?? (e instanceof Error ? e.message : String(e)));

@@ -166,6 +166,19 @@ print(pcall(string.rep), pcall(table.concat, {{}}), select(2, pcall(error, {})) 
   test('a script using string, table, math, os and io', () =>
     expectSame({ args: ['main.lua'], files: { 'main.lua': LIBS_SCRIPT }, env: { VALUA_TEST_VAR: 'v\u00e9' } }));
 
+  /** UTF-8 text as the byte string a file holds. */
+  const utf8 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+
+  test('file names are bytes: a script, dofile, io.open and require with non-ASCII names', () =>
+    expectSame({
+      args: ['\u00e9t\u00e9.lua', '\u00fc'],
+      files: {
+        '\u00e9t\u00e9.lua': utf8('print(arg[0], ..., #arg[0])\nprint(dofile("d\u00e9.lua"), io.open("d\u00e9.lua") ~= nil, require("m\u00f6d"))\n'),
+        'd\u00e9.lua': 'return "dofile ok"\n',
+        'm\u00f6d.lua': 'return "require ok"\n',
+      },
+    }));
+
   test('io.read from stdin: lines, numbers, the rest', () =>
     expectSame({
       args: ['-e', 'print(io.read("*l")) print(io.read("*n", "*n")) print(io.read("*a")) print(io.read())'],
