@@ -2,7 +2,7 @@
 // produces them on x86-64, pow's defined cases and rounding, fmod, frexp and
 // ldexp. Pure functions; math-lib.ts wires them to Lua.
 
-import { powPositive } from './dd-math.js';
+import { powPositive } from '@valua/vm';
 
 // glibc computes an invalid result as 0/0, whose NaN has the sign bit set on
 // x86-64 (lua5.1: math.fmod(5, 0) prints -nan).

@@ -8,7 +8,8 @@
 import { LuaTable, type LibTable, type LuaState } from '@valua/vm';
 import { Rand48 } from './rng.js';
 import { checkInt } from './string-lib.js';
-import { NEG_NAN, POS_NAN, cFmod, cPow, frexp, ldexp } from './cmath.js';
+import { cFmod, frexp, ldexp } from './cmath.js';
+import { NEG_NAN, POS_NAN, cPow } from '@valua/vm';
 import { acos, asin, atan, atan2, cos, cosh, exp, log, log10, sin, sinh, tan, tanh } from './dd-math.js';
 
 const RADIANS_PER_DEGREE = Math.PI / 180;

@@ -15,6 +15,7 @@ export {
 } from './value.js';
 export { LuaTable } from './table.js';
 export { numberToString, stringToNumber, stringToNumberBase, formatG } from './number.js';
+export { cPow, powPositive, NEG_NAN, POS_NAN } from './cmath.js';
 // Running
 export {
   LuaState, GlobalState, CallFrame, ThreadStatus, MULTRET, MAX_CALLS, MAX_C_CALLS,

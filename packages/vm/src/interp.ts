@@ -21,6 +21,7 @@ import { Arith, arith, concat, equals, index, len, lessEqual, lessThan, setIndex
 import { runtimeError } from './messages.js';
 import { traceExec } from './hooks.js';
 import { stringToNumber } from './number.js';
+import { cPow } from './cmath.js';
 
 /** luaO_fb2int: NEWTABLE's "floating point byte" sizes (capped: a size hint only). */
 function fb2int(x: number): number {
@@ -257,6 +258,10 @@ export function execute(L: LuaState, entryCi: number): void {
         const c = (i >>> 14) & 0x1ff;
         const x = b >= 256 ? k[b - 256] : stack[base + b];
         const y = c >= 256 ? k[c - 256] : stack[base + c];
+        if (typeof x === 'number' && typeof y === 'number') {
+          stack[base + ((i >>> 6) & 0xff)] = cPow(x, y);
+          break;
+        }
         f.savedpc = pc;
         const v = arith(L, Arith.POW, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
         stack[base + ((i >>> 6) & 0xff)] = v;

@@ -12,6 +12,7 @@ import type { LuaState } from './state.js';
 import { call } from './call.js';
 import { numberToString, stringToNumber } from './number.js';
 import { arithError, compareError, concatError, runtimeError, typeError, typeNameOf } from './messages.js';
+import { cPow } from './cmath.js';
 
 /** MAXTAGLOOP: __index/__newindex chains longer than this are a loop. */
 const MAX_TAG_LOOP = 100;
@@ -190,30 +191,6 @@ export function toNumber(v: LuaValue): number | undefined {
   return undefined;
 }
 
-/** x86-64's default NaN (sign bit set: glibc prints it "-nan"), what an invalid operation yields in C. */
-export const DEFAULT_NAN: number = new Float64Array(new BigUint64Array([0xfff8000000000000n]).buffer)[0]!;
-
-const POSITIVE_NAN: number = new Float64Array(new BigUint64Array([0x7ff8000000000000n]).buffer)[0]!;
-
-/**
- * C's pow(), where it differs from Math.pow: pow(1, nan) = 1,
- * pow(-1, +-inf) = 1, and an invalid pow(-2, 1.5) is the default NaN
- * (lua5.1 prints -nan) while a NaN operand propagates with its sign.
- */
-export function cpow(a: number, b: number): number {
-  if (a === 1) return 1;
-  if (a === -1 && (b === Infinity || b === -Infinity)) return 1;
-  const r = Math.pow(a, b);
-  if (r !== r) {
-    // glibc: a NaN base keeps its sign, except under an odd integral
-    // exponent, where the result is +nan (lua5.1: (0/0)^1 prints nan, (0/0)^2 -nan).
-    if (a !== a) return b % 2 === 1 || b % 2 === -1 ? POSITIVE_NAN : a;
-    if (b !== b) return b;
-    return DEFAULT_NAN;
-  }
-  return r;
-}
-
 /** luai_nummod: a - floor(a/b)*b. */
 export function nummod(a: number, b: number): number {
   return a - Math.floor(a / b) * b;
@@ -234,7 +211,7 @@ export function arithNumbers(op: Arith, a: number, b: number): number {
     case Arith.MUL: return nanFirst(a, b, a * b);
     case Arith.DIV: return nanFirst(a, b, a / b);
     case Arith.MOD: return nummod(a, b);
-    case Arith.POW: return cpow(a, b);
+    case Arith.POW: return cPow(a, b);
     default: return -a;
   }
 }

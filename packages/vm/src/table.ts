@@ -218,7 +218,15 @@ export class LuaTable {
         // The first key of an empty table: what rehash would decide for a
         // single key (computesizes puts only the key 1 in the array part),
         // without counting.
-        if (key === 1) { this.arr = [value]; return; }
+        if (key === 1) {
+          // [undefined] then the store: `[value]` of a double would make a
+          // double-elements array (another elements kind for every access
+          // site, and V8 canonicalises NaNs stored there: lua5.1 keeps -nan)
+          const arr: LuaValue[] = [undefined];
+          arr[0] = value;
+          this.arr = arr;
+          return;
+        }
         this.setNodeVector(1);
         this.hkeys[0] = key;
         this.hvals[0] = value;

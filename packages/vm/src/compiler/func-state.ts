@@ -18,6 +18,7 @@ import {
 import { Proto, type Constant } from '../proto.js';
 import { LuaSyntaxError } from '@valua/parser';
 import { compileError } from './errors.js';
+import { cPow } from '../cmath.js';
 
 /** lparser.h's expkind. */
 export const enum ExpKind {
@@ -793,7 +794,7 @@ function constfolding(op: Op, e1: ExpDesc, e2: ExpDesc): boolean {
       if (v2 === 0) return false;
       r = v1 - Math.floor(v1 / v2) * v2;
       break;
-    case Op.POW: r = Math.pow(v1, v2); break;
+    case Op.POW: r = cPow(v1, v2); break; // luai_numpow: C's pow, as the VM's ^
     case Op.UNM: r = -v1; break;
     default: return false; // LEN, CONCAT: no folding
   }
