@@ -594,14 +594,24 @@ export function execute(L: LuaState, entryCi: number): void {
         break;
       case Op.CLOSURE: {
         const np = p.p[i >>> 14]!;
-        const ncl = new LuaClosure(np, cl.env);
         const nup = np.numUpvalues;
-        for (let j = 0; j < nup; j++) {
-          const ins = code[pc++]!;
-          if ((ins & 0x3f) === Op.GETUPVAL) ncl.upvals.push(upvals[ins >>> 23]!);
-          else ncl.upvals.push(findUpval(L, base + (ins >>> 23)));
+        // Exactly sized: `[]` plus push reserves 17 slots for the first one.
+        let uvs: UpVal[] = [];
+        if (nup > 0) {
+          let ins = code[pc++]!;
+          const u0 = (ins & 0x3f) === Op.GETUPVAL ? upvals[ins >>> 23]! : findUpval(L, base + (ins >>> 23));
+          if (nup === 1) uvs = [u0];
+          else {
+            ins = code[pc++]!;
+            const u1 = (ins & 0x3f) === Op.GETUPVAL ? upvals[ins >>> 23]! : findUpval(L, base + (ins >>> 23));
+            uvs = [u0, u1];
+            for (let j = 2; j < nup; j++) {
+              ins = code[pc++]!;
+              uvs.push((ins & 0x3f) === Op.GETUPVAL ? upvals[ins >>> 23]! : findUpval(L, base + (ins >>> 23)));
+            }
+          }
         }
-        stack[base + ((i >>> 6) & 0xff)] = ncl;
+        stack[base + ((i >>> 6) & 0xff)] = new LuaClosure(np, cl.env, uvs);
         break;
       }
       case Op.VARARG: {

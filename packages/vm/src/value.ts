@@ -96,9 +96,10 @@ export class LuaClosure {
   env: LuaTable;
   readonly id: number;
 
-  constructor(proto: Proto, env: LuaTable) {
+  /** upvals: the captured variables (CLOSURE passes them exactly sized); default none yet. */
+  constructor(proto: Proto, env: LuaTable, upvals?: UpVal[]) {
     this.proto = proto;
-    this.upvals = [];
+    this.upvals = upvals ?? [];
     this.env = env;
     this.id = nextId++;
   }
