@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // Runs one Lua file on Valua exactly as `bin/valua file.lua` does (valuaMain
-// over the built dist, the VM's libraries), and also reports on stderr, as
+// over the bundle or the built dist, the VM's libraries), and also reports on stderr, as
 // the last line "#valua-run-ms <ms>", the time from a ready state to the end
 // (compile + run), so the bench can show Valua's speed without Node's and
 // the parser's start-up cost.
 import { performance } from 'node:perf_hooks';
-import { openStandardLibs, valuaMain } from '../../packages/vm/dist/index.js';
-import { byteWriter, finish, readFileBytes, readStdinBytes } from '../../bin/node-host.js';
+import { byteWriter, finish, loadEngine, readFileBytes, readStdinBytes } from '../../bin/node-host.js';
+
+// The same engine bin/valua loads: the bundle when it is current (fast start),
+// else the packages' dist.
+const { openStandardLibs, valuaMain } = await loadEngine('valua');
 
 const file = process.argv[2];
 const out = byteWriter(1);
