@@ -5,137 +5,17 @@
 // arithmetic (about 104 bits) and rounded once; log10, sinh, cosh and tanh
 // follow glibc's own formulas over them.
 //
+// pow is the VM's (cPow, for `^`); the double-double kernel (primitives,
+// exp and log cores, series tables, result registers R) is the VM's too
+// (vm cmath.ts), imported here rather than kept twice.
+//
 // Invariant: a double-double (hi, lo) has |lo| <= ulp(hi) / 2, so hi is the
 // nearest double to hi + lo.
 
-// ---- double-double primitives ---------------------------------------------
-
-const SPLITTER = 134217729; // 2^27 + 1, Dekker's split
-
-// Result registers of the primitives below: a Float64Array keeps the two
-// doubles unboxed (module-level lets would box a HeapNumber per write).
-const R = new Float64Array(2);
-
-function twoSum(a: number, b: number): void {
-  const s = a + b;
-  const bb = s - a;
-  R[1] = (a - (s - bb)) + (b - bb);
-  R[0] = s;
-}
-
-function twoProd(a: number, b: number): void {
-  const p = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a), al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b), bl = b - bh;
-  R[1] = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-  R[0] = p;
-}
-
-/** (ah, al) + (bh, bl) */
-function ddAdd(ah: number, al: number, bh: number, bl: number): void {
-  twoSum(ah, bh);
-  const sh = R[0]!, sl = R[1]!;
-  twoSum(al, bl);
-  const th = R[0]!, tl = R[1]!;
-  let v = sl + th;
-  twoSum(sh, v);
-  v = R[1]! + tl;
-  twoSum(R[0]!, v);
-}
-
-/** (ah, al) * (bh, bl) */
-function ddMul(ah: number, al: number, bh: number, bl: number): void {
-  twoProd(ah, bh);
-  const ph = R[0]!;
-  const pl = R[1]! + (ah * bl + al * bh);
-  twoSum(ph, pl);
-}
-
-/** (ah, al) / (bh, bl): q1 = a/b, then the remainder's quotient as the low part. */
-function ddDiv(ah: number, al: number, bh: number, bl: number): void {
-  const q1 = ah / bh;
-  ddMul(q1, 0, bh, bl);
-  ddAdd(ah, al, -R[0]!, -R[1]!);
-  const q2 = R[0]! / bh;
-  twoSum(q1, q2);
-}
-
-// ln 2 as a triple (digits from a 80-digit decimal expansion): HI has 32
-// significant bits so k * LN2_HI is exact; k * LN2_MID is taken exactly.
-const LN2_HI = 0.6931471803691238; // 0x3FE62E42FEE00000
-const LN2_MID = 1.9082149292705877e-10;
-const LN2_LO = 1.1612227229362532e-26;
-const LN2_DD_HI = 0.6931471805599453, LN2_DD_LO = 2.3190468138462996e-17;
-
-// 1/n! for the exp series, as double-doubles (computed once in double-double)
-const INV_FACT_HI: number[] = [];
-const INV_FACT_LO: number[] = [];
-{
-  let h = 1, l = 0;
-  for (let n = 0; n <= 30; n++) {
-    if (n > 0) {
-      ddDiv(h, l, n, 0);
-      h = R[0]!; l = R[1]!;
-    }
-    INV_FACT_HI.push(h);
-    INV_FACT_LO.push(l);
-  }
-}
-
-/** exp of a double-double argument with |a| <= 0.011, result in (R[0]!, R[1]!). */
-function ddExpSmall(ah: number, al: number): void {
-  // Horner on the Taylor series sum a^n / n! (a^14/14! < 2^-120 here). The
-  // terms from a^7 on are below 2^-58 of the sum, so their part of the
-  // Horner scheme runs in plain doubles; the rest in double-double.
-  let t = 0;
-  for (let n = 14; n >= 7; n--) t = t * ah + INV_FACT_HI[n]!;
-  let h = t, l = 0;
-  for (let n = 6; n >= 0; n--) {
-    ddMul(h, l, ah, al);
-    ddAdd(R[0]!, R[1]!, INV_FACT_HI[n]!, INV_FACT_LO[n]!);
-    h = R[0]!; l = R[1]!;
-  }
-  R[0] = h; R[1] = l;
-}
-
-/** exp(ah + al) as a double-double scaled by 2^k: returns k, value in (R[0]!, R[1]!). */
-function ddExp(ah: number, al: number): number {
-  const k = Math.round(ah / LN2_DD_HI);
-  // r = a - k*ln2, with ln2 split so the products are exact
-  twoSum(ah, -k * LN2_HI);
-  let h = R[0]!, l = R[1]! + al;
-  twoProd(-k, LN2_MID);
-  ddAdd(h, l, R[0]!, R[1]! - k * LN2_LO);
-  h = R[0]!; l = R[1]!;
-  // divide the argument by 32 and square back 5 times, so the series converges fast
-  h = h / 32; l = l / 32;
-  ddExpSmall(h, l);
-  for (let i = 0; i < 5; i++) ddMul(R[0]!, R[1]!, R[0]!, R[1]!);
-  return k;
-}
-
-/**
- * 2^k * (h + l) rounded once. h is already h + l rounded, so a normal result
- * is an exact scaling; a subnormal one is rounded on the subnormal grid
- * (units of 2^-1074) from both parts, so the low part can break a tie.
- */
-function scaleRound(h: number, l: number, k: number): number {
-  if (k >= -1021) { // h >= 0.5 here, so the result is normal (or overflows)
-    if (k > 1023) return h * 2 ** 1023 * 2 ** (k - 1023);
-    return h * 2 ** k;
-  }
-  if (k < -1130) return 0;
-  const sc = 2 ** (k + 1074); // the result's ulp becomes 1
-  twoSum(h * sc, l * sc);
-  let n = Math.floor(R[0]!);
-  let frac = (R[0]! - n) + R[1]!;
-  while (frac < 0) { n--; frac++; }
-  while (frac >= 1) { n++; frac--; }
-  if (frac > 0.5 || (frac === 0.5 && n % 2 !== 0)) n++;
-  return n * 2 ** -1074;
-}
+import {
+  DD_R as R, twoSum, twoProd, ddAdd, ddMul, ddDiv, ddExp, ddLog, scaleRound,
+  INV_FACT_HI, INV_FACT_LO, ODD_INV_HI, ODD_INV_LO,
+} from '@valua/vm';
 
 /** exp(x) as glibc rounds it. */
 export function exp(x: number): number {
@@ -147,53 +27,11 @@ export function exp(x: number): number {
   return scaleRound(R[0]!, R[1]!, k);
 }
 
-// 1/(2i+1) as double-doubles for the atanh series
-const ODD_INV_HI: number[] = [];
-const ODD_INV_LO: number[] = [];
-for (let i = 0; i <= 30; i++) {
-  ddDiv(1, 0, 2 * i + 1, 0);
-  ODD_INV_HI.push(R[0]!);
-  ODD_INV_LO.push(R[1]!);
-}
-
+// bit views of a double for log10 and reduceHuge (read back at once: no
+// result is passed through them)
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
-
-/** log of a finite x > 0 as a double-double in (R[0]!, R[1]!). */
-function ddLog(x: number): void {
-  // x = m * 2^e with m in [sqrt(1/2), sqrt(2)), read from the bits
-  let e = 0;
-  if (x < 2.2250738585072014e-308) { x *= 2 ** 54; e = -54; }
-  f64[0] = x;
-  const hi = u32[HI]!;
-  e += ((hi >>> 20) & 0x7ff) - 1023;
-  u32[HI] = (hi & 0x800fffff) | (1023 << 20);
-  let m = f64[0]!;
-  if (m >= Math.SQRT2) { m /= 2; e++; }
-  // log(m) = 2 atanh(s), s = (m - 1) / (m + 1), |s| <= 0.1716
-  twoSum(m, -1);
-  const nh = R[0]!, nl = R[1]!;
-  twoSum(m, 1);
-  ddDiv(nh, nl, R[0]!, R[1]!);
-  const sh = R[0]!, sl = R[1]!;
-  ddMul(sh, sl, sh, sl);
-  const s2h = R[0]!, s2l = R[1]!;
-  // sum_{i=0..24} s^(2i) / (2i + 1) by Horner (s^50 < 2^-127); terms from
-  // i = 11 on are below 2^-55 of the sum, so those steps run in doubles
-  let t = 0;
-  for (let i = 24; i >= 11; i--) t = t * s2h + ODD_INV_HI[i]!;
-  let h = t, l = 0;
-  for (let i = 10; i >= 0; i--) {
-    ddMul(h, l, s2h, s2l);
-    ddAdd(R[0]!, R[1]!, ODD_INV_HI[i]!, ODD_INV_LO[i]!);
-    h = R[0]!; l = R[1]!;
-  }
-  ddMul(h, l, sh, sl);
-  const lh = 2 * R[0]!, ll = 2 * R[1]!;
-  ddMul(e, 0, LN2_DD_HI, LN2_DD_LO);
-  ddAdd(R[0]!, R[1]!, lh, ll);
-}
 
 /** log(x) as glibc rounds it. */
 export function log(x: number): number {
@@ -232,26 +70,6 @@ export function log10(x: number): number {
 const IVLN10 = 4.34294481903251816668e-01;
 const LOG10_2HI = 3.01029995663611771306e-01;
 const LOG10_2LO = 3.69423907715893078616e-13;
-
-/** |x|^y for finite x > 0 and finite y, as exp(y log x) in double-double. */
-export function powPositive(x: number, y: number): number {
-  ddLog(x);
-  let lh = R[0]!, ll = R[1]!;
-  const approx = lh * y;
-  if (approx > 709.8) return Infinity;
-  if (approx < -745.2) return 0;
-  if (Math.abs(y) > 2 ** 900) { // keep Dekker's split of y finite
-    y *= 2 ** -200;
-    lh *= 2 ** 200;
-    ll *= 2 ** 200;
-  }
-  ddMul(lh, ll, y, 0);
-  const ah = R[0]!, al = R[1]!;
-  if (ah > 709.79) return Infinity;
-  if (ah < -745.2) return 0;
-  const k = ddExp(ah, al);
-  return scaleRound(R[0]!, R[1]!, k);
-}
 
 /**
  * sinh as glibc's e_sinh.c computes it (the fdlibm formulas) over its

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { cFmod, cPow, frexp, ldexp } from '../src/cmath.js';
+import { cFmod, frexp, ldexp } from '../src/cmath.js';
+import { cPow } from '@valua/vm';
 import { formatDouble } from '../src/format.js';
 import { EMIT, luaNumber, parseRecords, runLua, SEED } from './lua-batch.js';
 

@@ -4,7 +4,9 @@
 // of arguments. So x^y is exp(y log x) in double-double arithmetic (about
 // 104 bits) rounded once, plus C99's special cases and glibc's NaN signs.
 // It lives in the VM because the VM cannot import the stdlib; the stdlib
-// imports it from here.
+// imports it from here, and so does its exact math (stdlib dd-math.ts),
+// which builds exp, log and the trigonometry on the double-double kernel
+// exported below: one kernel, one set of result registers (R).
 //
 // Invariant: a double-double (hi, lo) has |lo| <= ulp(hi) / 2, so hi is the
 // nearest double to hi + lo.
@@ -13,16 +15,16 @@ const SPLITTER = 134217729; // 2^27 + 1, Dekker's split
 
 // Result registers of the primitives below: a Float64Array keeps the two
 // doubles unboxed (module-level lets would box a HeapNumber per write).
-const R = new Float64Array(2);
+export const R = new Float64Array(2);
 
-function twoSum(a: number, b: number): void {
+export function twoSum(a: number, b: number): void {
   const s = a + b;
   const bb = s - a;
   R[1] = (a - (s - bb)) + (b - bb);
   R[0] = s;
 }
 
-function twoProd(a: number, b: number): void {
+export function twoProd(a: number, b: number): void {
   const p = a * b;
   let t = SPLITTER * a;
   const ah = t - (t - a), al = a - ah;
@@ -33,7 +35,7 @@ function twoProd(a: number, b: number): void {
 }
 
 /** (ah, al) + (bh, bl) */
-function ddAdd(ah: number, al: number, bh: number, bl: number): void {
+export function ddAdd(ah: number, al: number, bh: number, bl: number): void {
   twoSum(ah, bh);
   const sh = R[0]!, sl = R[1]!;
   twoSum(al, bl);
@@ -45,7 +47,7 @@ function ddAdd(ah: number, al: number, bh: number, bl: number): void {
 }
 
 /** (ah, al) * (bh, bl) */
-function ddMul(ah: number, al: number, bh: number, bl: number): void {
+export function ddMul(ah: number, al: number, bh: number, bl: number): void {
   twoProd(ah, bh);
   const ph = R[0]!;
   const pl = R[1]! + (ah * bl + al * bh);
@@ -53,7 +55,7 @@ function ddMul(ah: number, al: number, bh: number, bl: number): void {
 }
 
 /** (ah, al) / (bh, bl): q1 = a/b, then the remainder's quotient as the low part. */
-function ddDiv(ah: number, al: number, bh: number, bl: number): void {
+export function ddDiv(ah: number, al: number, bh: number, bl: number): void {
   const q1 = ah / bh;
   ddMul(q1, 0, bh, bl);
   ddAdd(ah, al, -R[0]!, -R[1]!);
@@ -69,8 +71,8 @@ const LN2_LO = 1.1612227229362532e-26;
 const LN2_DD_HI = 0.6931471805599453, LN2_DD_LO = 2.3190468138462996e-17;
 
 // 1/n! for the exp series, as double-doubles (computed once in double-double)
-const INV_FACT_HI: number[] = [];
-const INV_FACT_LO: number[] = [];
+export const INV_FACT_HI: number[] = [];
+export const INV_FACT_LO: number[] = [];
 {
   let h = 1, l = 0;
   for (let n = 0; n <= 30; n++) {
@@ -100,7 +102,7 @@ function ddExpSmall(ah: number, al: number): void {
 }
 
 /** exp(ah + al) as a double-double scaled by 2^k: returns k, value in (R[0]!, R[1]!). */
-function ddExp(ah: number, al: number): number {
+export function ddExp(ah: number, al: number): number {
   const k = Math.round(ah / LN2_DD_HI);
   // r = a - k*ln2, with ln2 split so the products are exact
   twoSum(ah, -k * LN2_HI);
@@ -120,7 +122,7 @@ function ddExp(ah: number, al: number): number {
  * is an exact scaling; a subnormal one is rounded on the subnormal grid
  * (units of 2^-1074) from both parts, so the low part can break a tie.
  */
-function scaleRound(h: number, l: number, k: number): number {
+export function scaleRound(h: number, l: number, k: number): number {
   if (k >= -1021) { // h >= 0.5 here, so the result is normal (or overflows)
     if (k > 1023) return h * 2 ** 1023 * 2 ** (k - 1023);
     return h * 2 ** k;
@@ -137,8 +139,8 @@ function scaleRound(h: number, l: number, k: number): number {
 }
 
 // 1/(2i+1) as double-doubles for the atanh series
-const ODD_INV_HI: number[] = [];
-const ODD_INV_LO: number[] = [];
+export const ODD_INV_HI: number[] = [];
+export const ODD_INV_LO: number[] = [];
 for (let i = 0; i <= 30; i++) {
   ddDiv(1, 0, 2 * i + 1, 0);
   ODD_INV_HI.push(R[0]!);
@@ -150,7 +152,7 @@ const u32 = new Uint32Array(f64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 /** log of a finite x > 0 as a double-double in (R[0]!, R[1]!). */
-function ddLog(x: number): void {
+export function ddLog(x: number): void {
   // x = m * 2^e with m in [sqrt(1/2), sqrt(2)), read from the bits
   let e = 0;
   if (x < 2.2250738585072014e-308) { x *= 2 ** 54; e = -54; }

@@ -16,6 +16,12 @@ export {
 export { LuaTable } from './table.js';
 export { numberToString, stringToNumber, stringToNumberBase, formatG } from './number.js';
 export { cPow, powPositive, NEG_NAN, POS_NAN } from './cmath.js';
+// the double-double kernel under cPow, for the stdlib's exact math (dd-math.ts);
+// DD_R holds every primitive's (hi, lo) result
+export {
+  R as DD_R, twoSum, twoProd, ddAdd, ddMul, ddDiv, ddExp, ddLog, scaleRound,
+  INV_FACT_HI, INV_FACT_LO, ODD_INV_HI, ODD_INV_LO,
+} from './cmath.js';
 // Running
 export {
   LuaState, GlobalState, CallFrame, ThreadStatus, MULTRET, MAX_CALLS, MAX_C_CALLS,
