@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { cStrtod } from '../src/c-strtod.js';
+import { cStrtod } from '@valua/vm';
 import { LUA_EMIT, luaString, records, runLua } from './lua-run.js';
 
 // lua5.1's tonumber(s) is glibc strtod over the whole string (luaO_str2d):

@@ -15,6 +15,7 @@ export {
 } from './value.js';
 export { LuaTable } from './table.js';
 export { numberToString, stringToNumber, stringToNumberBase, formatG } from './number.js';
+export { cStrtod, type StrtodResult } from './strtod.js';
 export { cPow, powPositive, NEG_NAN, POS_NAN } from './cmath.js';
 // the double-double kernel under cPow, for the stdlib's exact math (dd-math.ts);
 // DD_R holds every primitive's (hi, lo) result

@@ -4,6 +4,8 @@
 // surrounded by optional white space, nothing else.
 // Invariant: both functions are total: any double, any byte string.
 
+import { cStrtod } from './strtod.js';
+
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
 // Index of the high word (sign bit) on this platform's byte order.
@@ -123,88 +125,6 @@ function hexVal(c: number): number {
   return -1;
 }
 
-function isDigit(c: number): boolean { return c >= 48 && c <= 57; }
-
-/**
- * Parses as much of `s` from `i` as glibc strtod would. Returns the value
- * and the end index; end === i when nothing parses.
- */
-function strtod(s: string, i: number): { value: number; end: number } {
-  const start = i;
-  const n = s.length;
-  while (i < n && isSpace(s.charCodeAt(i))) i++;
-  let neg = false;
-  let c = s.charCodeAt(i);
-  if (c === 43 || c === 45) { neg = c === 45; i++; }
-  // inf / infinity / nan / nan(...)
-  const low = s.slice(i, i + 8).toLowerCase();
-  if (low.startsWith('inf')) {
-    const end = low === 'infinity' ? i + 8 : i + 3;
-    return { value: neg ? -Infinity : Infinity, end };
-  }
-  if (low.startsWith('nan')) {
-    let end = i + 3;
-    if (s.charCodeAt(end) === 40) {
-      let j = end + 1;
-      while (j < n && /[A-Za-z0-9_]/.test(s[j]!)) j++;
-      if (s.charCodeAt(j) === 41) end = j + 1;
-    }
-    // glibc: "-nan" has its sign bit set.
-    return { value: neg ? -NaN : NaN, end };
-  }
-  c = s.charCodeAt(i);
-  if (c === 48 && (s.charCodeAt(i + 1) | 32) === 120) {
-    // Hexadecimal: 0x h* [. h*] [p [+-] d+], at least one hex digit.
-    let j = i + 2;
-    let mant = 0;
-    let any = false;
-    let scale = 0;
-    while (j < n && hexVal(s.charCodeAt(j)) >= 0) { mant = mant * 16 + hexVal(s.charCodeAt(j)); any = true; j++; }
-    if (s.charCodeAt(j) === 46) {
-      let k = j + 1;
-      let anyFrac = false;
-      while (k < n && hexVal(s.charCodeAt(k)) >= 0) { mant = mant * 16 + hexVal(s.charCodeAt(k)); scale -= 4; anyFrac = true; k++; }
-      if (any || anyFrac) { j = k; any = true; }
-    }
-    if (!any) {
-      // Only "0" parses; strtod stops before the x.
-      return { value: neg ? -0 : 0, end: i + 1 };
-    }
-    if ((s.charCodeAt(j) | 32) === 112) {
-      let k = j + 1;
-      let eneg = false;
-      const ec = s.charCodeAt(k);
-      if (ec === 43 || ec === 45) { eneg = ec === 45; k++; }
-      if (isDigit(s.charCodeAt(k))) {
-        let ev = 0;
-        while (k < n && isDigit(s.charCodeAt(k))) { ev = Math.min(ev * 10 + (s.charCodeAt(k) - 48), 100000); k++; }
-        scale += eneg ? -ev : ev;
-        j = k;
-      }
-    }
-    const v = scale === 0 ? mant : mant * Math.pow(2, scale);
-    return { value: neg ? -v : v, end: j };
-  }
-  // Decimal: d* [. d*] [e [+-] d+], at least one digit.
-  let j = i;
-  let nd = 0;
-  while (j < n && isDigit(s.charCodeAt(j))) { j++; nd++; }
-  if (s.charCodeAt(j) === 46) { j++; while (j < n && isDigit(s.charCodeAt(j))) { j++; nd++; } }
-  if (nd === 0) return { value: 0, end: start };
-  if ((s.charCodeAt(j) | 32) === 101) {
-    let k = j + 1;
-    const ec = s.charCodeAt(k);
-    if (ec === 43 || ec === 45) k++;
-    if (isDigit(s.charCodeAt(k))) {
-      while (k < n && isDigit(s.charCodeAt(k))) k++;
-      j = k;
-    }
-  }
-  // JS Number() rounds decimal strings correctly, as glibc does.
-  const v = Number(s.slice(i, j));
-  return { value: neg ? -v : v, end: j };
-}
-
 /**
  * luaO_str2d: the number a string converts to, or undefined. Leading and
  * trailing white space are allowed; an embedded "\0" ends the string, as
@@ -225,8 +145,10 @@ export function stringToNumber(s: string): number | undefined {
     }
     if (k === n) return v;
   }
-  const r = strtod(s, 0);
-  if (r.end === 0) return undefined;
+  let i = 0;
+  while (i < n && isSpace(s.charCodeAt(i))) i++;
+  const r = cStrtod(s, i);
+  if (r.end === i) return undefined;
   let j = r.end;
   while (j < n && isSpace(s.charCodeAt(j))) j++;
   return j === n ? r.value : undefined;

@@ -6,9 +6,8 @@
 // Iterative (an explicit container stack): nesting is bounded by the
 // configured depth and by the C stack-slot model, never by the JS stack.
 
-import { LuaTable, type LuaValue } from '@valua/vm';
+import { LuaTable, cStrtod, type LuaValue } from '@valua/vm';
 import { CjsonConfig, LibError, MAX_C_STACK } from './config.js';
-import { cStrtod } from '../c-strtod.js';
 import { JSON_NULL } from './null.js';
 import { ByteSink } from '../byte-sink.js';
 import { arrayTable } from '../array-table.js';

@@ -1,10 +1,10 @@
-// glibc strtod() as a prefix parser: what cjson's number tokens and nothing
-// else need (luaO_str2d in the VM wants whole strings; cjson wants to know
-// where the number stopped, e.g. "1.5]" or "0x1Fzz").
+// glibc strtod() as a prefix parser: the value and where the number
+// stopped (cjson wants the end, e.g. "1.5]" or "0x1Fzz"; luaO_str2d in
+// number.ts skips white space first and wants only trailing space after it).
 // Invariants: the result is correctly rounded (round-half-even) for decimal
 // and hexadecimal input of any length; `end === start` means "no number".
-// Only the part of glibc's grammar reachable from cjson is covered: the
-// scan starts at a sign, a digit or a letter, never at white space.
+// The scan starts at a sign, a digit or a letter: leading white space is
+// the caller's.
 
 const f64 = new Float64Array(1);
 const u32 = new Uint32Array(f64.buffer);
