@@ -9,28 +9,13 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { luaToReply } from '../src/reply.js';
-import type { RespValue } from '../src/resp.js';
-import { integerText } from '../src/resp.js';
+import { replyForm, type Reply } from './redis-server.js';
 import { runScript } from './script-state.js';
 import { stripErrorFraming } from './vectors.js';
-
-type Reply = { status: string } | { error: string } | { int: string } | { bulk: string } | null | Reply[];
 
 const golden = join(dirname(fileURLToPath(import.meta.url)), 'golden');
 const cases = JSON.parse(readFileSync(join(golden, 'library-cases.json'), 'utf8')) as { script: string; args?: string[] }[];
 const recorded = JSON.parse(readFileSync(join(golden, 'library-cases.expected.json'), 'latin1')) as { replies: Reply[] };
-
-function form(r: RespValue): Reply {
-  switch (r.type) {
-    case 'integer': return { int: integerText(r.value) };
-    case 'bulk': return { bulk: r.value };
-    case 'status': return { status: r.value };
-    case 'error': return { error: r.value };
-    case 'null': return null;
-    case 'array': return r.value.map(form);
-    default: throw new Error('unexpected reply type ' + r.type);
-  }
-}
 
 describe('library edge cases recorded from redis-server 7.0', () => {
   test('every case has a recorded reply', () => {
@@ -41,7 +26,7 @@ describe('library edge cases recorded from redis-server 7.0', () => {
       // Arguments are byte strings written as code points 0..255 (as the recorder sends them).
       const args = c.args ?? [];
       const o = runScript(c.script, [], args);
-      const ours = o.error !== undefined ? { error: o.error } : form(luaToReply(o.value));
+      const ours = o.error !== undefined ? { error: o.error } : replyForm(luaToReply(o.value));
       let want = recorded.replies[i]!;
       if (want !== null && 'error' in want) want = { error: stripErrorFraming(want.error) };
       expect(ours).toEqual(want);

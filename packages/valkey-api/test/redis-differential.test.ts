@@ -8,25 +8,11 @@
 // for string, number and boolean keys.
 
 import fc from 'fast-check';
-import { haveRedis, RedisServer, type Reply } from './redis-server.js';
+import { haveRedis, RedisServer, replyForm, type Reply } from './redis-server.js';
 import { runScript } from './script-state.js';
 import { luaToReply } from '../src/reply.js';
-import type { RespValue } from '../src/resp.js';
-import { integerText } from '../src/resp.js';
 import { stripErrorFraming } from './vectors.js';
 import { luaNumber, luaString } from './lua-run.js';
-
-function form(r: RespValue): Reply {
-  switch (r.type) {
-    case 'integer': return { int: integerText(r.value) };
-    case 'bulk': return { bulk: r.value };
-    case 'status': return { status: r.value };
-    case 'error': return { error: r.value };
-    case 'null': return null;
-    case 'array': return r.value.map(form);
-    default: throw new Error('unexpected reply type ' + r.type);
-  }
-}
 
 /** Runs the scripts on both engines; returns the mismatches (first few described). */
 async function differences(server: RedisServer, scripts: string[][]): Promise<string[]> {
@@ -34,7 +20,7 @@ async function differences(server: RedisServer, scripts: string[][]): Promise<st
   const out: string[] = [];
   scripts.forEach((sc, i) => {
     const o = runScript(sc[0]!, [], sc.slice(1));
-    const ours: Reply = o.error !== undefined ? { error: o.error } : form(luaToReply(o.value));
+    const ours: Reply = o.error !== undefined ? { error: o.error } : replyForm(luaToReply(o.value));
     let want = theirs[i]!;
     if (want !== null && 'error' in want) want = { error: stripErrorFraming(want.error) };
     if (JSON.stringify(ours) !== JSON.stringify(want) && out.length < 5) {

@@ -5,12 +5,26 @@
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { integerText, type RespValue } from '../src/resp.js';
 
 export function haveRedis(): boolean {
   return spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).status === 0;
 }
 
 export type Reply = { status: string } | { error: string } | { int: string } | { bulk: string } | null | Reply[];
+
+/** Our reply (luaToReply's RESP value) in the shape the server's replies are parsed into. */
+export function replyForm(r: RespValue): Reply {
+  switch (r.type) {
+    case 'integer': return { int: integerText(r.value) };
+    case 'bulk': return { bulk: r.value };
+    case 'status': return { status: r.value };
+    case 'error': return { error: r.value };
+    case 'null': return null;
+    case 'array': return r.value.map(replyForm);
+    default: throw new Error('unexpected reply type ' + r.type);
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
