@@ -358,11 +358,8 @@ export function atan2(y: number, x: number): number {
   return R[0]! + R[1]!;
 }
 
-export function asin(x: number): number {
-  if (x !== x || Math.abs(x) > 1) return NaN;
-  if (Math.abs(x) < 2 ** -26) return x;
-  if (Math.abs(x) === 1) return x * PIO2_HI;
-  // asin x = atan(x / sqrt((1 - x)(1 + x)))
+/** asin of |x| < 1 as a double-double in (R[0]!, R[1]!): atan(x / sqrt((1 - x)(1 + x))). */
+function ddAsin(x: number): void {
   twoSum(1, -x);
   const ah = R[0]!, al = R[1]!;
   twoSum(1, x);
@@ -370,6 +367,13 @@ export function asin(x: number): number {
   ddSqrt(R[0]!, R[1]!);
   ddDiv(x, 0, R[0]!, R[1]!);
   ddAtan(R[0]!, R[1]!);
+}
+
+export function asin(x: number): number {
+  if (x !== x || Math.abs(x) > 1) return NaN;
+  if (Math.abs(x) < 2 ** -26) return x;
+  if (Math.abs(x) === 1) return x * PIO2_HI;
+  ddAsin(x);
   return R[0]! + R[1]!;
 }
 
@@ -379,13 +383,7 @@ export function acos(x: number): number {
   if (x === -1) return PI_HI;
   // acos x = pi/2 - asin x
   if (Math.abs(x) < 2 ** -57) return PIO2_HI;
-  twoSum(1, -x);
-  const ah = R[0]!, al = R[1]!;
-  twoSum(1, x);
-  ddMul(ah, al, R[0]!, R[1]!);
-  ddSqrt(R[0]!, R[1]!);
-  ddDiv(x, 0, R[0]!, R[1]!);
-  ddAtan(R[0]!, R[1]!);
+  ddAsin(x);
   ddAdd(PIO2_HI, PIO2_LO, -R[0]!, -R[1]!);
   return R[0]! + R[1]!;
 }
