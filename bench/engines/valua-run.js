@@ -5,15 +5,19 @@
 // (compile + run), so the bench can show Valua's speed without Node's and
 // the parser's start-up cost.
 import { performance } from 'node:perf_hooks';
-import { byteWriter, finish, loadEngine, readFileBytes, readStdinBytes } from '../../bin/node-host.js';
+import { finish, loadEngine, readFileBytes, readStdinBytes } from '../../bin/node-host.js';
+import { nodeStdlibHost, stdioWriter } from '../../bin/stdlib-host.js';
 
 // The same engine bin/valua loads: the bundle when it is current (fast start),
 // else the packages' dist.
-const { openStandardLibs, valuaMain } = await loadEngine('valua');
+const engine = await loadEngine('valua');
+const { openCommandLineLibs, valuaMain } = engine;
 
 const file = process.argv[2];
-const out = byteWriter(1);
-const err = byteWriter(2);
+const out = stdioWriter(1);
+const err = stdioWriter(2, 'none');
+// The libraries bin/valua opens: lua5.1's whole set plus the Valkey helpers.
+const stdlibHost = nodeStdlibHost(engine, out);
 let ready = 0;
 const status = valuaMain(['valua', ...process.argv.slice(2)], {
   readFile: readFileBytes,
@@ -28,7 +32,7 @@ const status = valuaMain(['valua', ...process.argv.slice(2)], {
   stdinIsTty: false,
   getenv: (name) => process.env[name],
   openLibs: (L) => {
-    openStandardLibs(L);
+    openCommandLineLibs(L, stdlibHost);
     ready = performance.now();
   },
 });
