@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs one Lua file on Valua exactly as `bin/valua file.lua` does (valuaMain
-// over the bundle or the built dist, the VM's libraries), and also reports on stderr, as
+// over the bundle or the built dist, with bin/valua's libraries), and also reports on stderr, as
 // the last line "#valua-run-ms <ms>", the time from a ready state to the end
 // (compile + run), so the bench can show Valua's speed without Node's and
 // the parser's start-up cost.
@@ -13,7 +13,6 @@ import { nodeStdlibHost, stdioWriter } from '../../bin/stdlib-host.js';
 const engine = await loadEngine('valua');
 const { openCommandLineLibs, valuaMain } = engine;
 
-const file = process.argv[2];
 const out = stdioWriter(1);
 const err = stdioWriter(2, 'none');
 // The libraries bin/valua opens: lua5.1's whole set plus the Valkey helpers.
@@ -30,7 +29,7 @@ const status = valuaMain(['valua', ...process.argv.slice(2)], {
     err.flush();
   },
   stdinIsTty: false,
-  getenv: (name) => process.env[name],
+  getenv: stdlibHost.getenv,
   openLibs: (L) => {
     openCommandLineLibs(L, stdlibHost);
     ready = performance.now();
@@ -40,4 +39,3 @@ const ms = performance.now() - ready;
 out.flush();
 err.write(`#valua-run-ms ${ms.toFixed(3)}\n`);
 finish(out, err, typeof status === 'number' ? status : 1);
-void file;
