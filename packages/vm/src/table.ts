@@ -376,7 +376,11 @@ export class LuaTable {
         if (ai >= 0 && ai < arr.length && (ai | 0) === ai) i = ai + 1;
       }
       if (i < 0) {
-        const n = this.findNode(key);
+        // A traversal passes back the key just returned: its node is the
+        // hint when the hint still holds it (keys are unique among nodes,
+        // so then findNode would answer the same), which saves the lookup.
+        const hint = nextHint;
+        const n = hint < this.hkeys.length && this.hkeys[hint] === key ? hint : this.findNode(key);
         if (n < 0) throw new InvalidNextKey();
         node = n + 1;
         i = arr.length;
@@ -389,7 +393,7 @@ export class LuaTable {
     const hv = this.hvals;
     for (; node < hv.length; node++) {
       const v = hv[node];
-      if (v !== undefined) { this.nextKey = this.hkeys[node]; this.nextValue = v; return true; }
+      if (v !== undefined) { this.nextKey = this.hkeys[node]; this.nextValue = v; nextHint = node; return true; }
     }
     return false;
   }
@@ -462,6 +466,12 @@ export class LuaTable {
     }
   }
 }
+
+/**
+ * The node of the hash-part key LuaTable.next returned last (of whichever
+ * table): next checks that the node still holds the key before using it.
+ */
+let nextHint = 0;
 
 /** Thrown by LuaTable.next for a key absent from the table. */
 export class InvalidNextKey {
