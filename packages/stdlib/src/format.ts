@@ -208,27 +208,45 @@ export function toULong(x: number): bigint {
 /** printf of (long)x (d i) or (unsigned long)x (o u x X). */
 export function formatInteger(conv: number, spec: FormatSpec, x: number): string {
   const signed = conv === 100 || conv === 105;
-  // Fast path: a plain %d of a safe integer needs no BigInt.
-  if (signed && spec.flags === 0 && spec.width === 0 && spec.precision < 0 && x > -9007199254740992 && x < 9007199254740992) {
-    return String(Math.trunc(x) + 0); // + 0 turns -0 into 0
+  if (x > -9007199254740992 && x < 9007199254740992 && (signed || x >= 0)) {
+    // Below 2^53 in magnitude the truncated value is an exact double, so
+    // (long)x and, for x >= 0, (unsigned long)x need no BigInt; NaN fails
+    // the range test. (-0.5 truncates to -0: + 0 makes it 0, no '-'.)
+    const t = Math.trunc(x) + 0;
+    if (signed && spec.flags === 0 && spec.width === 0 && spec.precision < 0) return String(t);
+    const mag = t < 0 ? -t : t;
+    let digits: string;
+    if (conv === 111) digits = mag.toString(8);
+    else if (conv === 120) digits = mag.toString(16);
+    else if (conv === 88) digits = mag.toString(16).toUpperCase();
+    else digits = String(mag);
+    return finishInteger(conv, spec, signed, t < 0, digits, mag === 0);
   }
   let v = signed ? toLong(x) : toULong(x);
-  let sign = '';
-  if (signed) {
-    if (v < 0n) { sign = '-'; v = -v; } else if (spec.flags & FLAG_PLUS) sign = '+';
-    else if (spec.flags & FLAG_SPACE) sign = ' ';
-  }
+  const neg = v < 0n;
+  if (neg) v = -v;
   let digits: string;
   if (conv === 111) digits = v.toString(8);
   else if (conv === 120) digits = v.toString(16);
   else if (conv === 88) digits = v.toString(16).toUpperCase();
   else digits = v.toString();
-  if (spec.precision === 0 && v === 0n) digits = '';
+  return finishInteger(conv, spec, signed, neg, digits, v === 0n);
+}
+
+/** formatInteger's sign, precision, '#' prefix and padding of the digits of |value|. */
+function finishInteger(conv: number, spec: FormatSpec, signed: boolean, neg: boolean, digits: string, zero: boolean): string {
+  let sign = '';
+  if (signed) {
+    if (neg) sign = '-';
+    else if (spec.flags & FLAG_PLUS) sign = '+';
+    else if (spec.flags & FLAG_SPACE) sign = ' ';
+  }
+  if (spec.precision === 0 && zero) digits = '';
   if (spec.precision > digits.length) digits = '0'.repeat(spec.precision - digits.length) + digits;
   if (spec.flags & FLAG_HASH) {
     if (conv === 111 && !digits.startsWith('0')) digits = '0' + digits;
-    else if (v !== 0n && conv === 120) sign = '0x';
-    else if (v !== 0n && conv === 88) sign = '0X';
+    else if (!zero && conv === 120) sign = '0x';
+    else if (!zero && conv === 88) sign = '0X';
   }
   // '0' is ignored when a precision is given, as C specifies for integers
   return pad(sign, digits, spec, spec.precision < 0);
@@ -276,8 +294,24 @@ export function quoteString(s: string): string {
 /** A format error raised while scanning a spec (the library adds the position). */
 export class FormatError extends Error {}
 
-const FLAG_BITS: Record<number, number> = { 45: FLAG_MINUS, 43: FLAG_PLUS, 32: FLAG_SPACE, 35: FLAG_HASH, 48: FLAG_ZERO };
 const MAX_FLAG_CHARS = 6; // sizeof("-+ #0"): the terminator counts, so 6 flag characters are too many
+
+/** The flag bit of a flag character, 0 for any other byte. */
+function flagBit(c: number): number {
+  switch (c) {
+    case 45: return FLAG_MINUS; // -
+    case 43: return FLAG_PLUS; // +
+    case 32: return FLAG_SPACE;
+    case 35: return FLAG_HASH; // #
+    case 48: return FLAG_ZERO; // 0
+    default: return 0;
+  }
+}
+
+/** The byte at k, or 0 past the end (the C string's terminator). */
+function byteAt(fmt: string, k: number): number {
+  return k < fmt.length ? fmt.charCodeAt(k) : 0;
+}
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -289,26 +323,26 @@ function isDigit(c: number): boolean {
  * the index of the conversion character. The format ends at a NUL (C string).
  */
 export function scanFormat(fmt: string, i: number, spec: FormatSpec): number {
-  const at = (k: number): number => (k < fmt.length ? fmt.charCodeAt(k) : 0);
   const start = i;
   let flags = 0;
+  let c = byteAt(fmt, i);
   for (;;) {
-    const b = FLAG_BITS[at(i)];
-    if (b === undefined) break;
+    const b = flagBit(c);
+    if (b === 0) break;
     flags |= b;
-    i++;
+    c = byteAt(fmt, ++i);
   }
   if (i - start >= MAX_FLAG_CHARS) throw new FormatError('invalid format (repeated flags)');
   let width = 0, precision = -1;
-  if (isDigit(at(i))) width = at(i++) - 48;
-  if (isDigit(at(i))) width = width * 10 + at(i++) - 48;
-  if (at(i) === 46) {
-    i++;
+  if (isDigit(c)) { width = c - 48; c = byteAt(fmt, ++i); }
+  if (isDigit(c)) { width = width * 10 + c - 48; c = byteAt(fmt, ++i); }
+  if (c === 46) {
+    c = byteAt(fmt, ++i);
     precision = 0;
-    if (isDigit(at(i))) precision = at(i++) - 48;
-    if (isDigit(at(i))) precision = precision * 10 + at(i++) - 48;
+    if (isDigit(c)) { precision = c - 48; c = byteAt(fmt, ++i); }
+    if (isDigit(c)) { precision = precision * 10 + c - 48; c = byteAt(fmt, ++i); }
   }
-  if (isDigit(at(i))) throw new FormatError('invalid format (width or precision too long)');
+  if (isDigit(c)) throw new FormatError('invalid format (width or precision too long)');
   spec.flags = flags;
   spec.width = width;
   spec.precision = precision;

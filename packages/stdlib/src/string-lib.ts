@@ -12,7 +12,7 @@ import {
   type LibTable, type LuaState, type LuaValue,
 } from '@valua/vm';
 import {
-  MatchState, PatternError, expandReplacement, findMatch, gmatchNext, gsubLoop, posRelat,
+  MatchState, PatternError, expandReplacement, findMatch, gmatchNext, gsubLoop, hasSpecials, posRelat,
 } from './pattern.js';
 import { chargeWork } from './budget.js';
 import {
@@ -71,16 +71,41 @@ function pushCaptures(L: LuaState, ms: MatchState, s: number, e: number, wholeMa
   return n;
 }
 
-function strLen(L: LuaState): number {
-  L.push(L.checkString(1).length);
+// Hot functions read their arguments straight from the stack when they
+// have the common types (a string, numbers); anything else goes through the
+// LuaState checks, which raise lua5.1's errors and convert numbers and
+// numeric strings. Both paths compute the same results: a number argument
+// x is luaL_checkinteger's toInteger(x) either way.
+
+/** Argument n (1-based) of a host call, or undefined when absent. */
+function argAt(L: LuaState, base: number, nargs: number, n: number): LuaValue {
+  return n <= nargs ? L.stack[base + n - 1] : undefined;
+}
+
+/** luaL_checkstring, reading a string argument directly. */
+function stringArg(L: LuaState, base: number, nargs: number, n: number): string {
+  const v = argAt(L, base, nargs, n);
+  return typeof v === 'string' ? v : L.checkString(n);
+}
+
+/** luaL_optinteger, reading a number argument directly. */
+function optIntegerArg(L: LuaState, base: number, nargs: number, n: number, def: number): number {
+  const v = argAt(L, base, nargs, n);
+  if (typeof v === 'number') return toInteger(v);
+  return v === undefined ? def : L.checkInteger(n);
+}
+
+function strLen(L: LuaState, base: number, nargs: number): number {
+  L.push(stringArg(L, base, nargs, 1).length);
   return 1;
 }
 
-function strSub(L: LuaState): number {
-  const s = L.checkString(1);
+function strSub(L: LuaState, base: number, nargs: number): number {
+  const s = stringArg(L, base, nargs, 1);
   const l = s.length;
-  let start = posRelat(L.checkInteger(2), l);
-  let end = posRelat(L.optInteger(3, -1), l);
+  const i = argAt(L, base, nargs, 2);
+  let start = posRelat(typeof i === 'number' ? toInteger(i) : L.checkInteger(2), l);
+  let end = posRelat(optIntegerArg(L, base, nargs, 3, -1), l);
   if (start < 1) start = 1;
   if (end > l) end = l;
   L.push(start <= end ? s.substring(start - 1, end) : '');
@@ -100,35 +125,45 @@ function strReverse(L: LuaState): number {
 // holding such bytes map their ASCII letters one run at a time.
 const HIGH_BYTE = /[\x80-\xff]/;
 
-function strLower(L: LuaState): number {
-  const s = L.checkString(1);
-  L.push(HIGH_BYTE.test(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase());
+/** Whether s has a byte >= 128 (a loop for short strings, where it beats the regex). */
+function hasHighByte(s: string): boolean {
+  const n = s.length;
+  if (n > 64) return HIGH_BYTE.test(s);
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) >= 128) return true;
+  return false;
+}
+
+function strLower(L: LuaState, base: number, nargs: number): number {
+  const s = stringArg(L, base, nargs, 1);
+  L.push(hasHighByte(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase());
   return 1;
 }
 
-function strUpper(L: LuaState): number {
-  const s = L.checkString(1);
-  L.push(HIGH_BYTE.test(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase());
+function strUpper(L: LuaState, base: number, nargs: number): number {
+  const s = stringArg(L, base, nargs, 1);
+  L.push(hasHighByte(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase());
   return 1;
 }
 
-function strRep(L: LuaState): number {
-  const s = L.checkString(1);
+function strRep(L: LuaState, base: number, nargs: number): number {
+  const s = stringArg(L, base, nargs, 1);
   // luaL_checkint: a C int, so 2^40 wraps to 0 (lua5.1: string.rep("x", 2^40) is "")
-  const n = checkInt(L, 2);
+  const c = argAt(L, base, nargs, 2);
+  const n = typeof c === 'number' ? toInteger(c) | 0 : checkInt(L, 2);
   // lua5.1 ignores a third argument (no separator in 5.1)
-  L.push(n <= 0 || s.length === 0 ? '' : s.repeat(n));
+  L.push(n <= 0 || s.length === 0 ? '' : n === 1 ? s : s.repeat(n));
   return 1;
 }
 
-function strByte(L: LuaState): number {
-  const s = L.checkString(1);
+function strByte(L: LuaState, base: number, nargs: number): number {
+  const s = stringArg(L, base, nargs, 1);
   const l = s.length;
-  let posi = posRelat(L.optInteger(2, 1), l);
-  let pose = posRelat(L.optInteger(3, posi), l);
+  let posi = posRelat(optIntegerArg(L, base, nargs, 2, 1), l);
+  let pose = posRelat(optIntegerArg(L, base, nargs, 3, posi), l);
   if (posi <= 0) posi = 1;
   if (pose > l) pose = l;
   if (posi > pose) return 0; // empty interval: no values
+  if (posi === pose) { L.push(s.charCodeAt(posi - 1)); return 1; }
   const n = pose - posi + 1;
   if (n + L.argCount() > MAX_C_STACK) throw L.error('stack overflow (string slice too long)');
   for (let i = 0; i < n; i++) L.push(s.charCodeAt(posi - 1 + i));
@@ -154,14 +189,31 @@ function strDump(L: LuaState): number {
   return 1;
 }
 
-function findOrMatch(L: LuaState, find: boolean): number {
-  const s = L.checkString(1);
-  const p = L.checkString(2);
-  const init = L.optInteger(3, 1);
-  const plain = find && L.arg(4) !== undefined && L.arg(4) !== false;
+function findOrMatch(L: LuaState, base: number, nargs: number, find: boolean): number {
+  const s = stringArg(L, base, nargs, 1);
+  const p = stringArg(L, base, nargs, 2);
+  const init = optIntegerArg(L, base, nargs, 3, 1);
+  if (find) {
+    const a4 = argAt(L, base, nargs, 4);
+    if ((a4 !== undefined && a4 !== false) || !hasSpecials(p)) {
+      // lmemfind from the clamped init (findMatch's plain case, inlined)
+      const l1 = s.length;
+      let at = posRelat(init, l1) - 1;
+      if (at < 0) at = 0;
+      else if (at > l1) at = l1;
+      if (p.length > 0) at = s.indexOf(p, at);
+      if (at < 0) {
+        L.push(undefined);
+        return 1;
+      }
+      L.push(at + 1);
+      L.push(at + p.length);
+      return 2;
+    }
+  }
   const ms = acquireMatcher(L, false);
   try {
-    if (!findMatch(ms, s, p, init, plain, find)) {
+    if (!findMatch(ms, s, p, init, false, find)) {
       L.push(undefined);
       return 1;
     }
@@ -178,15 +230,15 @@ function findOrMatch(L: LuaState, find: boolean): number {
   }
 }
 
-function strFind(L: LuaState): number {
-  return findOrMatch(L, true);
+function strFind(L: LuaState, base: number, nargs: number): number {
+  return findOrMatch(L, base, nargs, true);
 }
 
-function strMatch(L: LuaState): number {
-  return findOrMatch(L, false);
+function strMatch(L: LuaState, base: number, nargs: number): number {
+  return findOrMatch(L, base, nargs, false);
 }
 
-function strGmatch(L: LuaState): number {
+function strGmatch(L: LuaState, base: number, nargs: number): number {
   const s = L.checkString(1);
   const p = L.checkString(2);
   let pos = 0;
@@ -260,20 +312,39 @@ function strGsub(L: LuaState): number {
 
 const spec: FormatSpec = { flags: 0, width: 0, precision: -1 };
 
-function strFormat(L: LuaState): number {
-  const fmt = L.checkString(1);
-  const top = L.argCount();
+function strFormat(L: LuaState, base: number, nargs: number): number {
+  const fmt = stringArg(L, base, nargs, 1);
+  const stack = L.stack;
   let arg = 1;
   let out = '';
   const n = fmt.length;
   let i = 0;
   while (i < n) {
     const pct = fmt.indexOf('%', i);
-    if (pct < 0) { out += fmt.substring(i); break; }
+    if (pct < 0) { out += i === 0 ? fmt : fmt.substring(i); break; }
     if (pct > i) out += fmt.substring(i, pct);
     i = pct + 1;
-    if (i < n && fmt.charCodeAt(i) === 37) { out += '%'; i++; continue; }
-    if (++arg > top) throw L.argError(arg, 'no value');
+    let conv = i < n ? fmt.charCodeAt(i) : 0;
+    if (conv === 37) { out += '%'; i++; continue; }
+    if (++arg > nargs) throw L.argError(arg, 'no value');
+    const v = stack[base + arg - 1];
+    if (conv === 115 || conv === 100) {
+      // "%s" / "%d" with no flags, width or precision: scanformat would
+      // find none. A string for %s, a number for %d: what the checks return.
+      i++;
+      if (conv === 115 && typeof v === 'string') {
+        out += v.length >= 100 ? v : cutAtNul(v);
+        continue;
+      }
+      if (conv === 100 && typeof v === 'number') {
+        spec.flags = 0;
+        spec.width = 0;
+        spec.precision = -1;
+        out += formatInteger(conv, spec, v);
+        continue;
+      }
+      i--;
+    }
     let ci: number;
     try {
       ci = scanFormat(fmt, i, spec);
@@ -281,23 +352,23 @@ function strFormat(L: LuaState): number {
       if (e instanceof FormatError) throw L.error(e.message);
       throw e;
     }
-    const conv = ci < n ? fmt.charCodeAt(ci) : 0;
+    conv = ci < n ? fmt.charCodeAt(ci) : 0;
     i = ci + 1;
     switch (conv) {
       case 99: // c
-        out += cutAtNul(formatChar(spec, L.checkNumber(arg)));
+        out += cutAtNul(formatChar(spec, typeof v === 'number' ? v : L.checkNumber(arg)));
         break;
       case 100: case 105: case 111: case 117: case 120: case 88: // d i o u x X
-        out += formatInteger(conv, spec, L.checkNumber(arg));
+        out += formatInteger(conv, spec, typeof v === 'number' ? v : L.checkNumber(arg));
         break;
       case 101: case 69: case 102: case 103: case 71: // e E f g G
-        out += formatDouble(conv, spec, L.checkNumber(arg));
+        out += formatDouble(conv, spec, typeof v === 'number' ? v : L.checkNumber(arg));
         break;
       case 113: // q
-        out += quoteString(L.checkString(arg));
+        out += quoteString(typeof v === 'string' ? v : L.checkString(arg));
         break;
       case 115: { // s
-        const s = L.checkString(arg);
+        const s = typeof v === 'string' ? v : L.checkString(arg);
         // lstrlib keeps a long string whole when there is no precision
         // (sprintf would need a bigger buffer); otherwise sprintf's %s
         // stops at the first NUL.
