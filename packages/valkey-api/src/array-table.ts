@@ -2,18 +2,18 @@
 // lua_rawseti(t, 1..n) on a new table (what cjson and cmsgpack do): each
 // rehash doubles the array part, so it ends at the next power of two with
 // an empty hash part. Built in one step instead of log2(n) rehashes.
-// Invariant: no item is nil.
+// Invariant: no item is nil. The items may be a range of a larger array
+// (a decoder's stack of pending values): items[from .. from+n-1].
 
 import { LuaTable, type LuaValue } from '@valua/vm';
 
-export function arrayTable(items: readonly LuaValue[]): LuaTable {
+export function arrayTable(items: readonly LuaValue[], from = 0, n = items.length - from): LuaTable {
   const t = new LuaTable();
-  const n = items.length;
   if (n === 0) return t;
   let size = 1;
   while (size < n) size *= 2;
   t.resize(size, 0);
   const arr = t.arr;
-  for (let i = 0; i < n; i++) arr[i] = items[i];
+  for (let i = 0; i < n; i++) arr[i] = items[from + i];
   return t;
 }

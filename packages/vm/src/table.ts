@@ -465,6 +465,25 @@ export class LuaTable {
       else this.newKey(key, v);
     }
   }
+
+  /**
+   * Gives this new, empty table the hash-part layout of `shape` (a table
+   * with no array part): its node keys, chains and free pointer, copied,
+   * with every value nil; the caller then stores values at the nodes of its
+   * keys (shape.findNode). The layout of a table filled by string keys is a
+   * function of the order they were inserted in, so a library that builds
+   * many tables from one key sequence (cjson/cmsgpack decoding records)
+   * copies it instead of replaying the rehashes: same nodes, same next().
+   */
+  copyLayout(shape: LuaTable): void {
+    const cap = shape.hashCap;
+    this.hashCap = cap;
+    this.hkeys = shape.hkeys.slice();
+    this.hvals = nils(cap);
+    this.hnext = shape.hnext.slice();
+    this.lastfree = shape.lastfree;
+    this.hmap = shape.hmap === undefined ? undefined : new Map(shape.hmap);
+  }
 }
 
 /**

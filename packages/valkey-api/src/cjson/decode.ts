@@ -11,6 +11,7 @@ import { CjsonConfig, LibError, MAX_C_STACK } from './config.js';
 import { JSON_NULL } from './null.js';
 import { ByteSink } from '../byte-sink.js';
 import { arrayTable } from '../array-table.js';
+import { shapeChild, shapedTable, shapeRoot, type ShapeNode } from '../table-shapes.js';
 
 /** Reused for strings with escapes (reset before each use). */
 const SINK = new ByteSink();
@@ -81,29 +82,16 @@ ESCAPE2CHAR[117] = 117;
 const ESCAPED: string[] = [];
 for (let c = 0; c < 128; c++) ESCAPED.push(String.fromCharCode(c));
 
+/** 10^0 .. 10^22: every one exact in a double (10^22 = 2^22 * 5^22, and 5^22 < 2^53). */
+const POW10 = new Float64Array(23);
+POW10[0] = 1;
+for (let k = 1; k <= 22; k++) POW10[k] = POW10[k - 1]! * 10;
+
 function hexDigit(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   const l = c | 32;
   if (l >= 97 && l <= 102) return l - 87;
   return -1;
-}
-
-/** One open array or object. */
-class Container {
-  readonly isObject: boolean;
-  /** Objects: the table, filled member by member (lua_rawset order decides its layout). */
-  readonly table: LuaTable | undefined;
-  /** Arrays: the elements so far (the table is built at ']'). */
-  readonly items: LuaValue[];
-  /** Objects: key of the value being read. */
-  key: string;
-
-  constructor(isObject: boolean) {
-    this.isObject = isObject;
-    this.table = isObject ? new LuaTable() : undefined;
-    this.items = [];
-    this.key = '';
-  }
 }
 
 class Parser {
@@ -120,6 +108,8 @@ class Parser {
   err: string;
   /** Position of the next backslash at or after some earlier point. */
   nextBackslash: number;
+  /** After nextKey: the trie node whose key the current token is, if one matched. */
+  matched: ShapeNode | null;
 
   constructor(s: string, cfg: CjsonConfig) {
     this.s = s;
@@ -132,6 +122,7 @@ class Parser {
     this.bool = false;
     this.err = '';
     this.nextBackslash = -2;
+    this.matched = null;
   }
 
   /** Byte at i, or 0 past the end (the C string's terminator). */
@@ -209,6 +200,36 @@ class Parser {
     this.setError('invalid token');
   }
 
+  /**
+   * next(), where an object key may come: a key spelled exactly as one of
+   * `node`'s children (and with no '"' or '\\' in it, so the string token
+   * is those bytes) is taken from the trie without slicing the text.
+   */
+  nextKey(node: ShapeNode | null): void {
+    this.matched = null;
+    if (node !== null) {
+      const s = this.s;
+      let p = this.ptr;
+      while (CH2TOKEN[this.at(p)] === Tok.Whitespace) p++;
+      if (s.charCodeAt(p) === 34) {
+        const children = node.children;
+        for (let i = 0; i < children.length; i++) {
+          const c = children[i]!;
+          const k = c.key;
+          if (c.plain && s.charCodeAt(p + 1 + k.length) === 34 && s.startsWith(k, p + 1)) {
+            this.type = Tok.String;
+            this.index = p;
+            this.str = k;
+            this.ptr = p + 2 + k.length;
+            this.matched = c;
+            return;
+          }
+        }
+      }
+    }
+    this.next();
+  }
+
   /** json_is_invalid_number: forms strtod takes that strict JSON does not. */
   isInvalidNumber(): boolean {
     let p = this.ptr;
@@ -228,39 +249,60 @@ class Parser {
     const n = s.length;
     const p = this.ptr;
     // Fast path: [-]digits[.digits][e[+-]digits], ending where strtod would
-    // end it too; Number() rounds decimal text exactly as strtod does.
+    // end it too. With at most 15 digits the digits as an integer m are
+    // exact, and so is 10^k for k <= 22: then m * 10^k and m / 10^k are one
+    // correctly rounded operation, the double strtod's correctly rounded
+    // conversion gives (Clinger's fast path). Otherwise Number() of the
+    // text rounds decimal text exactly as strtod does.
     let i = p;
-    if (s.charCodeAt(i) === 45) i++;
+    const neg = s.charCodeAt(i) === 45;
+    if (neg) i++;
     const d0 = i;
-    let v = 0;
+    let m = 0;
     let c = i < n ? s.charCodeAt(i) : 0;
     while (c >= 48 && c <= 57) {
-      v = v * 10 + (c - 48);
+      m = m * 10 + (c - 48);
       c = ++i < n ? s.charCodeAt(i) : 0;
     }
     const intDigits = i - d0;
     if (intDigits > 0 && c !== 120 && c !== 88) {
       if (c !== 46 && c !== 101 && c !== 69 && intDigits < 16) {
         this.type = Tok.Number;
-        this.num = i - d0 === i - p ? v : -v;
+        this.num = neg ? -m : m;
         this.ptr = i;
         return;
       }
+      let frac = 0;
       if (c === 46) {
         c = ++i < n ? s.charCodeAt(i) : 0;
-        while (c >= 48 && c <= 57) c = ++i < n ? s.charCodeAt(i) : 0;
+        while (c >= 48 && c <= 57) {
+          m = m * 10 + (c - 48);
+          frac++;
+          c = ++i < n ? s.charCodeAt(i) : 0;
+        }
       }
+      let exp = 0;
       if (c === 101 || c === 69) {
         let k = i + 1;
         let e = k < n ? s.charCodeAt(k) : 0;
+        const expNeg = e === 45;
         if (e === 43 || e === 45) e = ++k < n ? s.charCodeAt(k) : 0;
         if (e >= 48 && e <= 57) {
-          while (e >= 48 && e <= 57) e = ++k < n ? s.charCodeAt(k) : 0;
+          while (e >= 48 && e <= 57) {
+            // Past 10^5 the fast path is out of reach anyway.
+            if (exp < 100000) exp = exp * 10 + (e - 48);
+            e = ++k < n ? s.charCodeAt(k) : 0;
+          }
           i = k;
+          if (expNeg) exp = -exp;
         }
       }
       this.type = Tok.Number;
-      this.num = Number(s.slice(p, i));
+      const e10 = exp - frac;
+      if (intDigits + frac <= 15 && e10 >= -22 && e10 <= 22) {
+        const v = e10 >= 0 ? m * POW10[e10]! : m / POW10[-e10]!;
+        this.num = neg ? -v : v;
+      } else this.num = Number(s.slice(p, i));
       this.ptr = i;
       return;
     }
@@ -403,7 +445,19 @@ export function jsonDecode(cfg: CjsonConfig, text: string): LuaValue {
   // The C parser sees a C string: everything from the first NUL on is gone.
   const nul = text.indexOf('\0');
   const js = new Parser(nul >= 0 ? text.slice(0, nul) : text, cfg);
-  const stack: Container[] = [];
+  // The open arrays and objects, innermost last: whether it is an object,
+  // where its pending contents start in `pending`, and (objects) the shape
+  // node its keys so far lead to. Contents wait in `pending` (elements;
+  // key, value pairs) and become a table at the closing bracket, built as
+  // rawseti / rawset in order would build it.
+  const isObj: boolean[] = [];
+  const starts: number[] = [];
+  const nodes: (ShapeNode | null)[] = [];
+  // Starts with a nil so that it holds any value: an array that began
+  // with numbers would hold doubles, and V8 stores every NaN there as one
+  // canonical NaN (lua5.1 keeps the sign of -nan).
+  const pending: LuaValue[] = [undefined];
+  let top = 0;
   // Lua stack slots held (json_decode_descend's lua_checkstack): the
   // argument, plus per open array its table, per open object table and key.
   let used = 1;
@@ -428,20 +482,25 @@ export function jsonDecode(cfg: CjsonConfig, text: string): LuaValue {
       case Tok.ArrBegin:
       case Tok.ObjBegin: {
         const isObject = js.tok() === Tok.ObjBegin;
-        const depth = stack.length + 1;
+        const depth = isObj.length + 1;
         const slots = isObject ? 3 : 2;
         if (depth > cfg.decodeMaxDepth || used + slots > MAX_C_STACK) {
           throw new LibError(`Found too many nested data structures (${depth}) at character ${js.ptr}`);
         }
-        js.next();
+        const root = isObject ? shapeRoot() : null;
+        js.nextKey(root);
         if (js.tok() === (isObject ? Tok.ObjEnd : Tok.ArrEnd)) {
           value = new LuaTable();
           break;
         }
-        const c = new Container(isObject);
-        stack.push(c);
+        isObj.push(isObject);
+        starts.push(top);
         used += isObject ? 2 : 1;
-        if (isObject) readKey(js, c);
+        if (isObject) {
+          nodes.push(keyNode(js, root));
+          pending[top++] = js.str;
+          readColon(js);
+        } else nodes.push(null);
         have = false;
         break;
       }
@@ -451,33 +510,48 @@ export function jsonDecode(cfg: CjsonConfig, text: string): LuaValue {
     if (!have) continue;
     // A value is complete: store it in its container, or finish.
     for (;;) {
-      const c = stack[stack.length - 1];
-      if (c === undefined) {
+      const c = isObj.length - 1;
+      if (c < 0) {
         js.next();
         if (js.tok() !== Tok.End) js.fail('the end');
         return value;
       }
-      if (c.isObject) c.table!.setStr(c.key, value);
-      else c.items.push(value);
+      pending[top++] = value;
+      const isObject = isObj[c]!;
       js.next();
-      if (js.tok() === (c.isObject ? Tok.ObjEnd : Tok.ArrEnd)) {
-        stack.pop();
-        used -= c.isObject ? 2 : 1;
-        value = c.isObject ? c.table! : arrayTable(c.items);
+      if (js.tok() === (isObject ? Tok.ObjEnd : Tok.ArrEnd)) {
+        const from = starts.pop()!;
+        const node = nodes.pop()!;
+        isObj.pop();
+        used -= isObject ? 2 : 1;
+        value = isObject ? shapedTable(node, pending, from, top) : arrayTable(pending, from, top - from);
+        top = from;
         continue;
       }
-      if (js.tok() !== Tok.Comma) js.fail(c.isObject ? 'comma or object end' : 'comma or array end');
-      js.next();
-      if (c.isObject) readKey(js, c);
+      if (js.tok() !== Tok.Comma) js.fail(isObject ? 'comma or object end' : 'comma or array end');
+      if (isObject) {
+        js.nextKey(nodes[c]!);
+        nodes[c] = keyNode(js, nodes[c]!);
+        pending[top++] = js.str;
+        readColon(js);
+      } else js.next();
       break;
     }
   }
 }
 
-/** An object member's `"key" :`, leaving the value's first token current. */
-function readKey(js: Parser, c: Container): void {
+/**
+ * The current token is an object member's key: checks it and returns the
+ * shape node it leads to from `node` (null: the table is built key by key).
+ */
+function keyNode(js: Parser, node: ShapeNode | null): ShapeNode | null {
   if (js.tok() !== Tok.String) js.fail('object key string');
-  c.key = js.str;
+  if (js.matched !== null) return js.matched;
+  return node === null ? null : shapeChild(node, js.str);
+}
+
+/** After a key: the `:`, leaving the value's first token current. */
+function readColon(js: Parser): void {
   js.next();
   if (js.tok() !== Tok.Colon) js.fail('colon');
   js.next();
