@@ -11,17 +11,18 @@ import { LuaTable } from './table.js';
 import type { LuaValue, UpVal } from './value.js';
 import { LuaClosure } from './value.js';
 import type { LuaState } from './state.js';
-import { CallFrame, type GlobalState } from './state.js';
+import { CallFrame, MULTRET, type GlobalState } from './state.js';
 import type { Proto, Constant } from './proto.js';
 import {
-  precall, poscall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
+  precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
   PRECALL_LUA, PRECALL_YIELD, MIN_STACK,
 } from './call.js';
 import { Arith, arith, concat, equals, index, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
 import { runtimeError } from './messages.js';
-import { traceExec } from './hooks.js';
+import { traceExec, hookCall } from './hooks.js';
 import { stringToNumber } from './number.js';
 import { cPow } from './cmath.js';
+import { jitProto, J_YIELD, J_INTERP, J_RETURN_FIXED } from './jit.js';
 
 /** luaO_fb2int: NEWTABLE's "floating point byte" sizes (capped: a size hint only). */
 function fb2int(x: number): number {
@@ -69,10 +70,40 @@ export function execute(L: LuaState, entryCi: number): void {
   let upvals: UpVal[] = cl.upvals;
   let base = f.base;
   let pc = f.savedpc;
+  // L.hookMask, read again after everything that can run code (a host
+  // function, a metamethod, a hook, the budget hook): only such code can
+  // set a hook or ask for a collection (MASK_GC).
+  let hooked = L.hookMask !== 0;
 
+  // Frame switches come back here: the frame runs translated when it can.
+  frames: for (;;) {
+    if (!hooked && g.jit) {
+      const jf = p.jit === undefined ? jitProto(p) : p.jit;
+      if (jf !== null) {
+        const r = jf(L, f, pc);
+        hooked = L.hookMask !== 0;
+        if (r === J_YIELD) return;
+        if (r !== J_INTERP) {
+          if (L.ci < entryCi) return;
+          f = L.frames[L.ci]!;
+          if (r === J_RETURN_FIXED) L.top = f.top;
+        }
+        cl = f.closure!;
+        p = cl.proto;
+        code = p.code;
+        k = p.k;
+        upvals = cl.upvals;
+        base = f.base;
+        pc = f.savedpc;
+        if (r !== J_INTERP) continue;
+      }
+    }
   for (;;) {
     const i = code[pc++]!;
-    if (L.hookMask !== 0 && traceExec(L, f, pc)) return;
+    if (hooked) {
+      if (traceExec(L, f, pc)) return;
+      hooked = L.hookMask !== 0;
+    }
     switch (i & 0x3f) {
       case Op.MOVE:
         stack[base + ((i >>> 6) & 0xff)] = stack[base + (i >>> 23)];
@@ -101,7 +132,7 @@ export function execute(L: LuaState, entryCi: number): void {
         let v = env.getStr(key);
         if (v === undefined && env.metatable !== undefined) {
           f.savedpc = pc;
-          v = index(L, env, key);
+          v = index(L, env, key); hooked = L.hookMask !== 0;
         }
         stack[base + ((i >>> 6) & 0xff)] = v;
         break;
@@ -119,7 +150,7 @@ export function execute(L: LuaState, entryCi: number): void {
           }
         }
         f.savedpc = pc;
-        const v = index(L, t, key, b);
+        const v = index(L, t, key, b); hooked = L.hookMask !== 0;
         stack[base + ((i >>> 6) & 0xff)] = v;
         break;
       }
@@ -130,7 +161,7 @@ export function execute(L: LuaState, entryCi: number): void {
         if (env.metatable === undefined) env.setStr(key, v);
         else {
           f.savedpc = pc;
-          setIndex(L, env, key, v);
+          setIndex(L, env, key, v); hooked = L.hookMask !== 0;
         }
         break;
       }
@@ -149,15 +180,22 @@ export function execute(L: LuaState, entryCi: number): void {
         const c = (i >>> 14) & 0x1ff;
         const key = b >= 256 ? k[b - 256] : stack[base + b];
         const v = c >= 256 ? k[c - 256] : stack[base + c];
-        if (t instanceof LuaTable && t.metatable === undefined) {
-          if (typeof key === 'string') { t.setStr(key, v); break; }
-          if (typeof key === 'number' && key === key) { t.set(key, v); break; }
+        if (t instanceof LuaTable) {
+          // luaV_settable: a raw set unless there is a __newindex to consult
+          // (with one, setIndex also checks whether the key is present).
+          const mt = t.metatable;
+          if (mt === undefined || mt.getStr('__newindex') === undefined) {
+            if (typeof key === 'string') { t.setStr(key, v); break; }
+            if (typeof key === 'number' && key === key) { t.set(key, v); break; }
+            f.savedpc = pc;
+            checkKey(L, key);
+            t.set(key, v);
+            break;
+          }
         }
         f.savedpc = pc;
-        if (t instanceof LuaTable && t.metatable === undefined) {
-          checkKey(L, key);
-          t.set(key, v);
-        } else setIndex(L, t, key, v, a);
+        setIndex(L, t, key, v, a);
+        hooked = L.hookMask !== 0;
         break;
       }
       case Op.NEWTABLE:
@@ -175,7 +213,7 @@ export function execute(L: LuaState, entryCi: number): void {
           if (v !== undefined || obj.metatable === undefined) { stack[ra] = v; break; }
         }
         f.savedpc = pc;
-        const v = index(L, obj, key, b);
+        const v = index(L, obj, key, b); hooked = L.hookMask !== 0;
         stack[ra] = v;
         break;
       }
@@ -190,7 +228,7 @@ export function execute(L: LuaState, entryCi: number): void {
           break;
         }
         f.savedpc = pc;
-        const v = arith(L, Arith.ADD, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        const v = arith(L, Arith.ADD, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c); hooked = L.hookMask !== 0;
         stack[base + ((i >>> 6) & 0xff)] = v;
         break;
       }
@@ -205,7 +243,7 @@ export function execute(L: LuaState, entryCi: number): void {
           break;
         }
         f.savedpc = pc;
-        const v = arith(L, Arith.SUB, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        const v = arith(L, Arith.SUB, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c); hooked = L.hookMask !== 0;
         stack[base + ((i >>> 6) & 0xff)] = v;
         break;
       }
@@ -220,7 +258,7 @@ export function execute(L: LuaState, entryCi: number): void {
           break;
         }
         f.savedpc = pc;
-        const v = arith(L, Arith.MUL, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        const v = arith(L, Arith.MUL, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c); hooked = L.hookMask !== 0;
         stack[base + ((i >>> 6) & 0xff)] = v;
         break;
       }
@@ -235,7 +273,7 @@ export function execute(L: LuaState, entryCi: number): void {
           break;
         }
         f.savedpc = pc;
-        const v = arith(L, Arith.DIV, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        const v = arith(L, Arith.DIV, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c); hooked = L.hookMask !== 0;
         stack[base + ((i >>> 6) & 0xff)] = v;
         break;
       }
@@ -249,7 +287,7 @@ export function execute(L: LuaState, entryCi: number): void {
           break;
         }
         f.savedpc = pc;
-        const v = arith(L, Arith.MOD, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        const v = arith(L, Arith.MOD, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c); hooked = L.hookMask !== 0;
         stack[base + ((i >>> 6) & 0xff)] = v;
         break;
       }
@@ -263,7 +301,7 @@ export function execute(L: LuaState, entryCi: number): void {
           break;
         }
         f.savedpc = pc;
-        const v = arith(L, Arith.POW, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c);
+        const v = arith(L, Arith.POW, x, y, b >= 256 ? -1 : b, c >= 256 ? -1 : c); hooked = L.hookMask !== 0;
         stack[base + ((i >>> 6) & 0xff)] = v;
         break;
       }
@@ -272,7 +310,7 @@ export function execute(L: LuaState, entryCi: number): void {
         const x = stack[base + b];
         if (typeof x === 'number') { stack[base + ((i >>> 6) & 0xff)] = -x; break; }
         f.savedpc = pc;
-        const v = arith(L, Arith.UNM, x, x, b, b);
+        const v = arith(L, Arith.UNM, x, x, b, b); hooked = L.hookMask !== 0;
         stack[base + ((i >>> 6) & 0xff)] = v;
         break;
       }
@@ -287,7 +325,7 @@ export function execute(L: LuaState, entryCi: number): void {
         if (x instanceof LuaTable) { stack[base + ((i >>> 6) & 0xff)] = x.length(); break; }
         if (typeof x === 'string') { stack[base + ((i >>> 6) & 0xff)] = x.length; break; }
         f.savedpc = pc;
-        const v = len(L, x, b);
+        const v = len(L, x, b); hooked = L.hookMask !== 0;
         stack[base + ((i >>> 6) & 0xff)] = v;
         break;
       }
@@ -301,7 +339,7 @@ export function execute(L: LuaState, entryCi: number): void {
           break;
         }
         f.savedpc = pc;
-        concat(L, base + b, base + c, base);
+        concat(L, base + b, base + c, base); hooked = L.hookMask !== 0;
         stack[base + ((i >>> 6) & 0xff)] = stack[base + b];
         break;
       }
@@ -311,6 +349,7 @@ export function execute(L: LuaState, entryCi: number): void {
         if (sbx < 0 && --g.budget <= 0) {
           f.savedpc = pc;
           if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+            hooked = L.hookMask !== 0;
         }
         break;
       }
@@ -322,7 +361,7 @@ export function execute(L: LuaState, entryCi: number): void {
         let res = x === y;
         if (!res && typeof x === 'object' && typeof y === 'object') {
           f.savedpc = pc;
-          res = equals(L, x, y);
+          res = equals(L, x, y); hooked = L.hookMask !== 0;
         }
         if (res === (((i >>> 6) & 0xff) !== 0)) {
           const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
@@ -330,6 +369,7 @@ export function execute(L: LuaState, entryCi: number): void {
           if (sbx < 0 && --g.budget <= 0) {
             f.savedpc = pc + 1;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+            hooked = L.hookMask !== 0;
           }
         }
         pc++;
@@ -344,7 +384,7 @@ export function execute(L: LuaState, entryCi: number): void {
         if (typeof x === 'number' && typeof y === 'number') res = x < y;
         else {
           f.savedpc = pc;
-          res = lessThan(L, x, y);
+          res = lessThan(L, x, y); hooked = L.hookMask !== 0;
         }
         if (res === (((i >>> 6) & 0xff) !== 0)) {
           const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
@@ -352,6 +392,7 @@ export function execute(L: LuaState, entryCi: number): void {
           if (sbx < 0 && --g.budget <= 0) {
             f.savedpc = pc + 1;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+            hooked = L.hookMask !== 0;
           }
         }
         pc++;
@@ -366,7 +407,7 @@ export function execute(L: LuaState, entryCi: number): void {
         if (typeof x === 'number' && typeof y === 'number') res = x <= y;
         else {
           f.savedpc = pc;
-          res = lessEqual(L, x, y);
+          res = lessEqual(L, x, y); hooked = L.hookMask !== 0;
         }
         if (res === (((i >>> 6) & 0xff) !== 0)) {
           const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
@@ -374,6 +415,7 @@ export function execute(L: LuaState, entryCi: number): void {
           if (sbx < 0 && --g.budget <= 0) {
             f.savedpc = pc + 1;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+            hooked = L.hookMask !== 0;
           }
         }
         pc++;
@@ -388,6 +430,7 @@ export function execute(L: LuaState, entryCi: number): void {
           if (sbx < 0 && --g.budget <= 0) {
             f.savedpc = pc + 1;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+            hooked = L.hookMask !== 0;
           }
         }
         pc++;
@@ -403,6 +446,7 @@ export function execute(L: LuaState, entryCi: number): void {
           if (sbx < 0 && --g.budget <= 0) {
             f.savedpc = pc + 1;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+            hooked = L.hookMask !== 0;
           }
         }
         pc++;
@@ -415,7 +459,7 @@ export function execute(L: LuaState, entryCi: number): void {
         if (b !== 0) L.top = ra + b;
         f.savedpc = pc;
         const fn = stack[ra];
-        if (fn instanceof LuaClosure && fn.proto.isVararg === 0 && L.ci + 1 < L.ciLimit && L.hookMask === 0) {
+        if (fn instanceof LuaClosure && fn.proto.isVararg === 0 && L.ci + 1 < L.ciLimit && !hooked) {
           // precall's Lua path, inlined for the common fixed-arity call.
           const np = fn.proto;
           const nbase = ra + 1;
@@ -447,10 +491,16 @@ export function execute(L: LuaState, entryCi: number): void {
           upvals = fn.upvals;
           base = nbase;
           pc = 0;
-          if (--g.budget <= 0 && budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
-          break;
+          if (--g.budget <= 0) {
+            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+            // The budget hook may have set a hook: precall's order (budget, then the call hook).
+            hooked = L.hookMask !== 0;
+            if (hooked) hookCall(L);
+          }
+          continue frames;
         }
         const r = precall(L, ra, nresults);
+        hooked = L.hookMask !== 0;
         if (r === PRECALL_LUA) {
           f = L.frames[L.ci]!;
           cl = f.closure!;
@@ -460,7 +510,7 @@ export function execute(L: LuaState, entryCi: number): void {
           upvals = cl.upvals;
           base = f.base;
           pc = 0;
-          break;
+          continue frames;
         }
         if (r === PRECALL_YIELD) return;
         if (nresults >= 0) L.top = f.top;
@@ -472,6 +522,7 @@ export function execute(L: LuaState, entryCi: number): void {
         if (b !== 0) L.top = ra + b;
         f.savedpc = pc;
         const r = precall(L, ra, -1);
+        hooked = L.hookMask !== 0;
         if (r === PRECALL_LUA) {
           // Put the new frame in place of the current one.
           const nf = L.frames[L.ci]!;
@@ -496,7 +547,7 @@ export function execute(L: LuaState, entryCi: number): void {
           upvals = cl.upvals;
           base = nbase;
           pc = 0;
-          break;
+          continue frames;
         }
         if (r === PRECALL_YIELD) return;
         break;
@@ -506,11 +557,25 @@ export function execute(L: LuaState, entryCi: number): void {
         const b = i >>> 23;
         const n = b !== 0 ? b - 1 : L.top - ra;
         if (L.openUpval !== undefined) closeUpvals(L, base);
+        // poscall, inlined.
         const wanted = f.nresults;
-        poscall(L, ra, n);
-        if (L.ci < entryCi) return;
-        f = L.frames[L.ci]!;
-        if (wanted >= 0) L.top = f.top;
+        let res = f.func;
+        if (wanted === MULTRET) {
+          for (let j = 0; j < n; j++) stack[res++] = stack[ra + j];
+        } else {
+          let j = 0;
+          for (; j < wanted && j < n; j++) stack[res++] = stack[ra + j];
+          for (; j < wanted; j++) stack[res++] = undefined;
+        }
+        const ci = L.ci - 1;
+        L.ci = ci;
+        f = L.frames[ci]!;
+        L.base = f.base;
+        if (ci < entryCi) {
+          L.top = res;
+          return;
+        }
+        L.top = wanted >= 0 ? f.top : res;
         cl = f.closure!;
         p = cl.proto;
         code = p.code;
@@ -518,7 +583,7 @@ export function execute(L: LuaState, entryCi: number): void {
         upvals = cl.upvals;
         base = f.base;
         pc = f.savedpc;
-        break;
+        continue frames;
       }
       case Op.FORLOOP: {
         const ra = base + ((i >>> 6) & 0xff);
@@ -532,6 +597,7 @@ export function execute(L: LuaState, entryCi: number): void {
           if (--g.budget <= 0) {
             f.savedpc = pc;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+            hooked = L.hookMask !== 0;
           }
         }
         break;
@@ -559,7 +625,7 @@ export function execute(L: LuaState, entryCi: number): void {
         stack[cb] = stack[ra];
         L.top = cb + 3;
         f.savedpc = pc;
-        call(L, cb, (i >>> 14) & 0x1ff);
+        call(L, cb, (i >>> 14) & 0x1ff); hooked = L.hookMask !== 0;
         L.top = f.top;
         const v = stack[cb];
         if (v !== undefined) {
@@ -569,6 +635,7 @@ export function execute(L: LuaState, entryCi: number): void {
           if (sbx < 0 && --g.budget <= 0) {
             f.savedpc = pc + 1;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+            hooked = L.hookMask !== 0;
           }
         }
         pc++;
@@ -630,5 +697,6 @@ export function execute(L: LuaState, entryCi: number): void {
         f.savedpc = pc;
         throw runtimeError(L, 'bad opcode ' + (i & 0x3f));
     }
+  }
   }
 }

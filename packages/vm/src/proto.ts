@@ -7,6 +7,8 @@
 // MOVE (local of the enclosing function) / GETUPVAL (its upvalue) pseudo-
 // instructions that follow each CLOSURE.
 
+import type { JitFunction } from './jit.js';
+
 /** Values a constant table can hold. `undefined` (nil) appears only as an
  *  RK operand of EQ: lua5.1's "return x == nil" compiles to EQ 1 0 K(nil). */
 export type Constant = number | string | boolean | undefined;
@@ -42,6 +44,8 @@ export class Proto {
   /** VARARG_* bits. */
   isVararg: number;
   maxStackSize: number;
+  /** The translated function (jit.ts): undefined until first run, null if it stays interpreted. */
+  jit: JitFunction | null | undefined;
 
   constructor(source: string) {
     this.code = new Int32Array(0);
@@ -57,5 +61,6 @@ export class Proto {
     this.numParams = 0;
     this.isVararg = 0;
     this.maxStackSize = 2;
+    this.jit = undefined;
   }
 }

@@ -65,6 +65,13 @@ export class CallFrame {
   }
 }
 
+/**
+ * GlobalState.jit's initial value: true, unless VALUA_JIT=0 is in the
+ * environment of a host that has one (tests run the interpreter this way).
+ */
+const hostProcess = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
+const defaultJit = hostProcess?.env?.['VALUA_JIT'] !== '0';
+
 /** The budget when no hook is set: refilled silently when it runs out. */
 const NO_BUDGET = 0x3fffffff;
 
@@ -97,6 +104,11 @@ export class GlobalState {
   interrupted: boolean;
   /** Refuse binary chunks in load() as Valkey's sandbox does (default: load them, as lua5.1). */
   textOnly: boolean;
+  /**
+   * Run Lua functions through their translations (jit.ts) when no hook is
+   * set (default); false keeps everything on the interpreter.
+   */
+  jit: boolean;
 
   constructor(main: LuaState) {
     // lstate.c: the globals table starts with room for 2 hash keys.
@@ -114,6 +126,7 @@ export class GlobalState {
     this.interruptValue = undefined;
     this.interrupted = false;
     this.textOnly = false;
+    this.jit = defaultJit;
   }
 
   /**
