@@ -80,14 +80,12 @@ export function execute(L: LuaState, entryCi: number): void {
     if (!hooked && g.jit) {
       const jf = p.jit === undefined ? jitProto(p) : p.jit;
       if (jf !== null) {
-        const r = jf(L, f, pc);
+        const r = jf(L, f, pc, 0);
         hooked = L.hookMask !== 0;
         if (r === J_YIELD) return;
-        if (r !== J_INTERP) {
-          if (L.ci < entryCi) return;
-          f = L.frames[L.ci]!;
-          if (r === J_RETURN_FIXED) L.top = f.top;
-        }
+        if (L.ci < entryCi) return;
+        f = L.frames[L.ci]!;
+        if (r === J_RETURN_FIXED) L.top = f.top;
         cl = f.closure!;
         p = cl.proto;
         code = p.code;

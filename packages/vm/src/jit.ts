@@ -11,7 +11,7 @@
 // the budget is charged on backward jumps and calls exactly as the loop
 // charges it. A translated function runs one frame until that frame calls
 // or returns (a Lua-to-Lua call sets up the callee's frame and returns
-// J_SWITCH to the loop in interp.ts, so Lua calls still never recurse in
+// J_CALL to the loop in interp.ts, so Lua calls still never recurse in
 // JS), a host function yields or the budget pauses (J_YIELD), or a hook gets
 // set (J_INTERP: the interpreter continues at f.savedpc, since only it
 // fires hooks). Entering at a pc that is not a leader also returns J_INTERP.
@@ -36,16 +36,33 @@ import { hookCall } from './hooks.js';
 import { cPow } from './cmath.js';
 import type { LuaValue } from './value.js';
 
-/** A frame switch: a Lua call was set up, or a frame returned with MULTRET. */
-export const J_SWITCH = 0;
+/** A Lua call was set up: the loop runs frame L.ci. */
+export const J_CALL = 0;
 /** Continue in the interpreter at f.savedpc (a hook is set, or no leader). */
 export const J_INTERP = 1;
 /** Leave the dispatch loop: a host function yielded or the budget paused. */
 export const J_YIELD = 2;
-/** A frame returned a fixed number of results (the caller's top is its frame top). */
+/** The frame returned a fixed number of results (the caller's top is its frame top). */
 export const J_RETURN_FIXED = 3;
+/** The frame returned all its results (top is past them). */
+export const J_RETURN_MULTI = 4;
 
-export type JitFunction = (L: LuaState, f: CallFrame, pc: number) => number;
+/**
+ * Runs frame `f` from `pc`. `depth` counts translated frames on the JS
+ * stack: a translated caller runs its translated callee by a direct JS
+ * call while depth < MAX_JS_DEPTH (and the thread is not deep in host
+ * re-entries), else hands the new frame to the loop. Either way the
+ * frames are in L.frames, so any code can unwind to the loop: a callee
+ * that does not return (it called deeper, yielded, paused, met a hook)
+ * makes its caller return the same code, and the loop later resumes each
+ * frame at its f.savedpc.
+ */
+export type JitFunction = (L: LuaState, f: CallFrame, pc: number, depth: number) => number;
+
+/** Translated frames nested on the JS stack per dispatch loop. */
+const MAX_JS_DEPTH = 40;
+/** Nested JS calls only while host re-entries (metamethods, pcall) are few. */
+const MAX_JS_CCALLS = 8;
 
 /** Protos longer than this stay interpreted (V8 does not optimise huge functions). */
 const MAX_JIT_CODE = 4000;
@@ -96,7 +113,7 @@ function runtime() {
     precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
     PRECALL_LUA, PRECALL_YIELD, MIN_STACK, hookCall,
     arith, concat, equals, index, len, lessEqual, lessThan, setIndex, checkKey,
-    cPow, nanOperand, forNumber, forError, pause, fb2int,
+    cPow, nanOperand, forNumber, forError, pause, fb2int, jitProto,
   };
 }
 let RUNTIME: ReturnType<typeof runtime> | undefined;
@@ -367,15 +384,19 @@ function translate(p: Proto): string | null {
             L.ci = ci; L.base = nbase; L.top = ntop;
             if (--g.budget <= 0) {
               if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L);
-              if (L.hookMask !== 0) hookCall(L);
+              if (L.hookMask !== 0) { hookCall(L); return ${J_CALL}; }
             }
-            return ${J_SWITCH};
-          }
+            if (depth >= ${MAX_JS_DEPTH} || L.nCcalls > ${MAX_JS_CCALLS}) return ${J_CALL};
+            let jf = np.jit; if (jf === undefined) jf = jitProto(np);
+            if (jf === null) return ${J_CALL};
+            const r = jf(L, nf, 0, depth + 1);
+            if (r === ${J_RETURN_FIXED}) L.top = f.top; else if (r !== ${J_RETURN_MULTI}) return r;
+          } else {
           const r = precall(L, ra, ${nresults});
-          if (r === PRECALL_LUA) return ${J_SWITCH};
+          if (r === PRECALL_LUA) return ${J_CALL};
           if (r === PRECALL_YIELD) return ${J_YIELD};
           ${nresults >= 0 ? 'L.top = f.top;' : ''}
-          ${hookExit(n1)} }`);
+          ${hookExit(n1)} } }`);
         break;
       }
       case Op.TAILCALL:
@@ -388,7 +409,7 @@ function translate(p: Proto): string | null {
             let aux = 0; for (; pfunc + aux < L.top; aux++) stack[func + aux] = stack[pfunc + aux];
             f.base = nbase; f.top = func + aux; L.top = f.top; L.base = nbase; f.savedpc = 0;
             f.closure = nf.closure; f.tailcalls++; L.ci--;
-            return ${J_SWITCH};
+            return ${J_CALL};
           }
           if (r === PRECALL_YIELD) return ${J_YIELD};
           ${hookExit(n1)} }`);
@@ -400,7 +421,7 @@ function translate(p: Proto): string | null {
           if (wanted === MULTRET) { for (let j = 0; j < n; j++) stack[res++] = stack[ra + j]; }
           else { let j = 0; for (; j < wanted && j < n; j++) stack[res++] = stack[ra + j]; for (; j < wanted; j++) stack[res++] = undefined; }
           const ci = L.ci - 1; L.ci = ci; L.base = L.frames[ci].base; L.top = res;
-          return wanted === MULTRET ? ${J_SWITCH} : ${J_RETURN_FIXED}; }`);
+          return wanted === MULTRET ? ${J_RETURN_MULTI} : ${J_RETURN_FIXED}; }`);
         break;
       case Op.FORLOOP: {
         const t = n1 + sbx;
@@ -469,7 +490,7 @@ function translate(p: Proto): string | null {
   // the interpreter reports whatever would.
   emit(`f.savedpc = ${n}; return ${J_INTERP};`);
   const name = 'lua_' + (p.lineDefined | 0);
-  return `function ${name}(L, f, pc) {
+  return `function ${name}(L, f, pc, depth) {
   const stack = L.stack; const g = L.g; const cl = f.closure; const upvals = cl.upvals; const base = f.base;
   for (;;) {
     switch (pc) {
