@@ -6,14 +6,16 @@
 // (a decoder's stack of pending values): items[from .. from+n-1].
 
 import { LuaTable, type LuaValue } from '@valua/vm';
+import { nilArray } from './tenured-arrays.js';
 
 export function arrayTable(items: readonly LuaValue[], from = 0, n = items.length - from): LuaTable {
   const t = new LuaTable();
   if (n === 0) return t;
   let size = 1;
   while (size < n) size *= 2;
-  t.resize(size, 0);
-  const arr = t.arr;
+  // What t.resize(size, 0) makes of a new table, in a decoder's array.
+  const arr = nilArray(size);
+  t.arr = arr;
   for (let i = 0; i < n; i++) arr[i] = items[from + i];
   return t;
 }

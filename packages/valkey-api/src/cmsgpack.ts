@@ -9,6 +9,7 @@ import { LuaTable, LuaError, type LuaState, type LuaValue, type LibTable } from 
 import { MAX_C_STACK } from './cjson/config.js';
 import { arrayTable } from './array-table.js';
 import { ByteSink } from './byte-sink.js';
+import { shapeChild, shapedTable, shapeRoot, type ShapeNode } from './table-shapes.js';
 
 /** LUACMSGPACK_MAX_NESTING: a table 16 tables deep is packed as nil. */
 const MAX_NESTING = 16;
@@ -210,42 +211,6 @@ const enum CurError {
 
 const MSG_RETURNS = 'too many return values at once; use unpack_one or unpack_limit instead.';
 
-/** A table being filled. */
-class Pending {
-  remaining: number;
-  readonly isMap: boolean;
-  /** Maps: the table, filled pair by pair (lua_settable order decides its layout). */
-  readonly table: LuaTable | undefined;
-  /** Arrays: the elements so far (the table is built when complete). */
-  readonly items: LuaValue[];
-  /** Arrays: some element is nil. */
-  holes: boolean;
-  /** Maps: the key is decoded, the value comes next. */
-  haveKey: boolean;
-  key: LuaValue;
-
-  constructor(remaining: number, isMap: boolean) {
-    this.remaining = remaining;
-    this.isMap = isMap;
-    this.table = isMap ? new LuaTable() : undefined;
-    this.items = [];
-    this.holes = false;
-    this.haveKey = false;
-    this.key = undefined;
-  }
-
-  /** The finished table. */
-  finish(): LuaTable {
-    if (this.table !== undefined) return this.table;
-    if (!this.holes) return arrayTable(this.items);
-    // Nil elements: set in order too (a nil store still creates the key in 5.1).
-    const t = new LuaTable();
-    const items = this.items;
-    for (let i = 0; i < items.length; i++) t.setInt(i + 1, items[i]);
-    return t;
-  }
-}
-
 /** The decoding cursor (mp_cur) plus the Lua stack-slot count of the C code. */
 class Decoder {
   readonly L: LuaState;
@@ -285,7 +250,21 @@ class Decoder {
    */
   decode(): LuaValue {
     const s = this.s;
-    const stack: Pending[] = [];
+    // The open tables, innermost last: elements (or pairs) still to come,
+    // whether it is a map, where its contents start in `pending`, whether
+    // an array element is nil, and (maps) the shape node its keys so far
+    // lead to (null once a key is not a string or a value is nil). The
+    // contents wait in `pending` and become a table when complete, built
+    // as lua_rawseti / lua_settable in order would build it.
+    const remaining: number[] = [];
+    const maps: boolean[] = [];
+    const starts: number[] = [];
+    const holes: boolean[] = [];
+    const nodes: (ShapeNode | null)[] = [];
+    // Starts with a nil so that it holds any value (a double-only array
+    // would canonicalise NaNs; lua5.1 keeps the sign of -nan).
+    const pending: LuaValue[] = [undefined];
+    let top = 0;
     let v: LuaValue;
     value: for (;;) {
       const left = s.length - this.p;
@@ -403,7 +382,11 @@ class Decoder {
       if (len >= 0) {
         if (!isMap) this.checkStack('in function mp_decode_to_lua_array');
         if (len > 0) {
-          stack.push(new Pending(len, isMap));
+          remaining.push(len);
+          maps.push(isMap);
+          starts.push(top);
+          holes.push(false);
+          nodes.push(isMap ? shapeRoot() : null);
           if (!isMap) this.used++; // the index pushed before each element
           continue value;
         }
@@ -411,35 +394,58 @@ class Decoder {
       }
       // v is complete: store it into the tables it completes.
       for (;;) {
-        const f = stack[stack.length - 1];
-        if (f === undefined) return v;
-        if (!f.isMap) {
-          if (v === undefined) f.holes = true;
-          f.items.push(v);
+        const c = maps.length - 1;
+        if (c < 0) return v;
+        const isMap = maps[c]!;
+        if (!isMap) {
+          if (v === undefined) holes[c] = true;
+          pending[top++] = v;
           this.used -= 2;
-        } else if (!f.haveKey) {
-          f.key = v;
-          f.haveKey = true;
+        } else if (((top - starts[c]!) & 1) === 0) {
+          // A key.
+          pending[top++] = v;
+          const node = nodes[c]!;
+          if (node !== null) nodes[c] = typeof v === 'string' ? shapeChild(node, v) : null;
           continue value;
         } else {
-          const k = f.key;
+          const k = pending[top - 1];
           // lua_settable raises these from inside the C function: no position.
           if (k === undefined) throw new LuaError('table index is nil');
           if (k !== k) throw new LuaError('table index is NaN');
-          f.table!.set(k, v);
-          f.haveKey = false;
-          f.key = undefined;
+          pending[top++] = v;
+          if (v === undefined) nodes[c] = null;
           this.used -= 2;
         }
-        if (--f.remaining > 0) {
-          if (!f.isMap) this.used++;
+        if (--remaining[c]! > 0) {
+          if (!isMap) this.used++;
           continue value;
         }
-        stack.pop();
-        v = f.finish();
+        const from = starts.pop()!;
+        const node = nodes.pop()!;
+        const nils = holes.pop()!;
+        remaining.pop();
+        maps.pop();
+        v = isMap ? mapTable(node, pending, from, top) : nils ? holeyTable(pending, from, top) : arrayTable(pending, from, top - from);
+        top = from;
       }
     }
   }
+}
+
+/** A map's pairs pending[from..to), as lua_settable pair by pair builds it. */
+function mapTable(node: ShapeNode | null, pending: LuaValue[], from: number, to: number): LuaTable {
+  // Keys all strings and values none nil: the shape trie knows the layout.
+  if (node !== null) return shapedTable(node, pending, from, to);
+  const t = new LuaTable();
+  for (let i = from; i < to; i += 2) t.set(pending[i], pending[i + 1]);
+  return t;
+}
+
+/** An array with nil elements: set in order (a nil store still creates the key in 5.1). */
+function holeyTable(pending: LuaValue[], from: number, to: number): LuaTable {
+  const t = new LuaTable();
+  for (let i = from; i < to; i++) t.setInt(i - from + 1, pending[i]);
+  return t;
 }
 
 /** C's (int) cast of an integral double, for the printed numbers. */

@@ -11,6 +11,7 @@
 // per node); past a bound the decoder builds the table key by key.
 
 import { LuaTable, type LuaValue } from '@valua/vm';
+import { linkArray, nilArray } from './tenured-arrays.js';
 
 /** Keys longer than this are not kept in the trie (they are rarely repeated field names). */
 const MAX_KEY_LENGTH = 40;
@@ -115,7 +116,8 @@ export function shapedTable(node: ShapeNode | null, kv: readonly LuaValue[], fro
   if (node !== null) {
     const layout = node.layout;
     if (layout !== undefined) {
-      t.copyLayout(layout);
+      const cap = layout.hashCap;
+      t.copyLayout(layout, nilArray(cap), nilArray(cap), linkArray(cap));
       const hv = t.hvals;
       const slots = node.slots!;
       for (let i = from, j = 0; i < to; i += 2, j++) hv[slots[j]!] = kv[i + 1];

@@ -468,19 +468,28 @@ export class LuaTable {
 
   /**
    * Gives this new, empty table the hash-part layout of `shape` (a table
-   * with no array part): its node keys, chains and free pointer, copied,
-   * with every value nil; the caller then stores values at the nodes of its
-   * keys (shape.findNode). The layout of a table filled by string keys is a
-   * function of the order they were inserted in, so a library that builds
-   * many tables from one key sequence (cjson/cmsgpack decoding records)
-   * copies it instead of replaying the rehashes: same nodes, same next().
+   * with no array part): its node keys, chains and free pointer, copied
+   * into `keys` and `next`, with `vals` as the values; all three are fresh
+   * arrays of shape.hashCap elements from the caller (vals all nil), which
+   * then stores values at the nodes of its keys (shape.findNode). The
+   * layout of a table filled by string keys is a function of the order
+   * they were inserted in, so a library that builds many tables from one
+   * key sequence (cjson/cmsgpack decoding records) copies it instead of
+   * replaying the rehashes: same nodes, same next(). The caller allocates
+   * the arrays so that it can choose how (decoded data is long-lived).
    */
-  copyLayout(shape: LuaTable): void {
+  copyLayout(shape: LuaTable, keys: LuaValue[], vals: LuaValue[], next: number[]): void {
     const cap = shape.hashCap;
+    const sk = shape.hkeys;
+    const sn = shape.hnext;
+    for (let i = 0; i < cap; i++) {
+      keys[i] = sk[i];
+      next[i] = sn[i]!;
+    }
     this.hashCap = cap;
-    this.hkeys = shape.hkeys.slice();
-    this.hvals = nils(cap);
-    this.hnext = shape.hnext.slice();
+    this.hkeys = keys;
+    this.hvals = vals;
+    this.hnext = next;
     this.lastfree = shape.lastfree;
     this.hmap = shape.hmap === undefined ? undefined : new Map(shape.hmap);
   }
