@@ -29,7 +29,7 @@ import {
   precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
   PRECALL_LUA, PRECALL_YIELD, MIN_STACK,
 } from './call.js';
-import { Arith, arith, concat, equals, index, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
+import { Arith, arith, concat, equals, index, indexMiss, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
 import { runtimeError } from './messages.js';
 import { stringToNumber } from './number.js';
 import { hookCall } from './hooks.js';
@@ -112,7 +112,7 @@ function runtime() {
     LuaTable, LuaClosure, CallFrame: CallFrameClass, MULTRET,
     precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
     PRECALL_LUA, PRECALL_YIELD, MIN_STACK, hookCall,
-    arith, concat, equals, index, len, lessEqual, lessThan, setIndex, checkKey,
+    arith, concat, equals, index, indexMiss, len, lessEqual, lessThan, setIndex, checkKey,
     cPow, nanOperand, forNumber, forError, pause, fb2int, jitProto,
   };
 }
@@ -157,7 +157,8 @@ function constExpr(p: Proto, idx: number): string {
   }
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v === undefined) return 'undefined';
-  return `K[${idx}]`;
+  // A literal: V8 interns it, so table keys compare by pointer.
+  return JSON.stringify(v);
 }
 
 function isNumberConst(p: Proto, rk: number): boolean {
@@ -267,8 +268,10 @@ function translate(p: Proto): string | null {
         const get = isStr ? `t.getStr(${key})` : `(typeof key === 'string' ? t.getStr(key) : t.get(key))`;
         const ra = op === Op.SELF ? `stack[base + ${a}]` : R(a);
         emit(`{ const t = ${R(b)};${op === Op.SELF ? ` stack[base + ${a + 1}] = t;` : ''} ${isStr ? '' : `const key = ${key};`}
-          let v; if (t instanceof LuaTable && ((v = ${get}) !== undefined || t.metatable === undefined)) ${ra} = v;
-          else { f.savedpc = ${n1}; v = index(L, t, ${isStr ? key : 'key'}, ${b}); ${ra} = v; ${hookExit(n1)} } }`);
+          let v; if (t instanceof LuaTable) {
+            if ((v = ${get}) !== undefined || t.metatable === undefined) ${ra} = v;
+            else { f.savedpc = ${n1}; v = indexMiss(L, t, ${isStr ? key : 'key'}); ${ra} = v; ${hookExit(n1)} }
+          } else { f.savedpc = ${n1}; v = index(L, t, ${isStr ? key : 'key'}, ${b}); ${ra} = v; ${hookExit(n1)} } }`);
         break;
       }
       case Op.SETGLOBAL:

@@ -74,8 +74,8 @@ function isFunction(v: LuaValue): boolean {
 }
 
 /** luaV_gettable: t[k] with __index. */
-export function index(L: LuaState, t: LuaValue, k: LuaValue, reg = -1): LuaValue {
-  for (let loop = 0; loop < MAX_TAG_LOOP; loop++) {
+export function index(L: LuaState, t: LuaValue, k: LuaValue, reg = -1, from = 0): LuaValue {
+  for (let loop = from; loop < MAX_TAG_LOOP; loop++) {
     let tm: LuaValue;
     if (t instanceof LuaTable) {
       const v = typeof k === 'string' ? t.getStr(k) : t.get(k);
@@ -90,6 +90,29 @@ export function index(L: LuaState, t: LuaValue, k: LuaValue, reg = -1): LuaValue
     }
     if (isFunction(tm)) return callMeta(L, tm, t, k);
     t = tm;
+  }
+  throw runtimeError(L, 'loop in gettable');
+}
+
+/**
+ * index() for a table `t` whose raw get already missed (the caller found
+ * t[k] nil and t with a metatable): the same walk, without looking in t
+ * again.
+ */
+export function indexMiss(L: LuaState, t: LuaTable, k: LuaValue): LuaValue {
+  let tm = t.metatable!.getStr('__index');
+  if (tm === undefined) return undefined;
+  if (isFunction(tm)) return callMeta(L, tm, t, k);
+  for (let loop = 1; loop < MAX_TAG_LOOP; loop++) {
+    if (!(tm instanceof LuaTable)) return index(L, tm, k, -1, loop);
+    t = tm;
+    const v = typeof k === 'string' ? t.getStr(k) : t.get(k);
+    if (v !== undefined) return v;
+    const mt = t.metatable;
+    if (mt === undefined) return undefined;
+    tm = mt.getStr('__index');
+    if (tm === undefined) return undefined;
+    if (isFunction(tm)) return callMeta(L, tm, t, k);
   }
   throw runtimeError(L, 'loop in gettable');
 }
