@@ -1,7 +1,8 @@
 // Differential corpus runner: every .lua case under test/lua runs on the real
 // lua5.1 (`lua5.1 <case>` with cwd = test/lua, so chunk names match) and on
 // Valua in-process through the command line logic (valuaMain with captured
-// I/O), and stdout, stderr and the exit status must be identical, with the
+// I/O; twice: with translated functions, then on the interpreter alone),
+// and stdout, stderr and the exit status must be identical, with the
 // program name normalised ("lua5.1:" and "valua:" at the start of a line).
 // Cases in test/lua/skip.txt must still differ: a case that starts passing
 // has to leave the list in the change that fixes it.
@@ -78,8 +79,8 @@ async function runAllLua51(cases: readonly string[]): Promise<Map<string, Outcom
   return results;
 }
 
-function runValua(rel: string): Outcome {
-  const host = capturedHost(corpusDir, VALUA_TIME_LIMIT_MS);
+function runValua(rel: string, jit?: boolean): Outcome {
+  const host = capturedHost(corpusDir, VALUA_TIME_LIMIT_MS, jit === undefined ? {} : { jit });
   const status = valuaMain(['valua', rel], host);
   if (typeof status !== 'number') throw new Error('valuaMain went interactive on a script');
   return { stdout: host.out.join(''), stderr: host.err.join(''), status };
@@ -103,6 +104,14 @@ const skipped = cases.filter((c) => skips.has(c));
 test.each(running)('%s matches lua5.1', (rel) => {
   const expected = reference.get(rel);
   expect(runValua(rel)).toEqual(expected);
+});
+
+// Functions run translated (jit.ts) by default; the interpreter alone must
+// give the same answers (it runs whatever has a hook, and everything when
+// GlobalState.jit is off).
+test.each(running)('%s matches lua5.1 on the interpreter alone', (rel) => {
+  const expected = reference.get(rel);
+  expect(runValua(rel, false)).toEqual(expected);
 });
 
 if (skipped.length > 0) {

@@ -18,6 +18,8 @@ export interface CapturedHostOptions {
   env?: Record<string, string>;
   /** Files by name, served before the folder is consulted. */
   files?: Record<string, string>;
+  /** GlobalState.jit for the run (default: the state's default, on). */
+  jit?: boolean;
 }
 
 /** strerror texts for the errno codes readFile can meet. */
@@ -63,6 +65,7 @@ export function capturedHost(baseDir: string, timeLimitMs: number, opts: Capture
     getenv: (name) => opts.env?.[name],
     openLibs(L) {
       openStandardLibs(L);
+      if (opts.jit !== undefined) L.g.jit = opts.jit;
       const deadline = Date.now() + timeLimitMs;
       L.g.setBudgetHook(100_000, (L1) => {
         if (Date.now() > deadline) throw L1.error(`test host: stopped after ${timeLimitMs} ms`);
