@@ -74,18 +74,82 @@ export function plainFind(hay: string, needle: string, init: number): number {
   return hay.indexOf(needle, init);
 }
 
+/**
+ * What the matcher learns about one pattern, kept across calls (patterns
+ * are usually constants): its bytes, and per position, filled the first
+ * time the matcher gets there, where the single-character class starting
+ * there ends and the set of bytes it matches. Filling is lazy because a
+ * malformed class must raise its error only when a match reaches it
+ * (lua5.1: string.find("", "a%") is nil, string.find("a", "a%") an error).
+ */
+class CompiledPattern {
+  readonly pat: string;
+  /** Bytes before the first NUL. */
+  readonly patLen: number;
+  /** The pattern's bytes up to its first NUL, then zeros. */
+  readonly codes: Uint8Array;
+  /** classEnd(p), or 0 when not known yet (a class never ends at 0). */
+  readonly ends: Int32Array;
+  /** The bytes the class at p matches (1 = member), once known. */
+  readonly sets: Array<Uint8Array | undefined>;
+  /**
+   * The first item that must consume a byte, for skipping start positions:
+   * FIRST_UNKNOWN, FIRST_NONE, or the set / literal byte below.
+   */
+  firstKind = FIRST_UNKNOWN;
+  firstSet: Uint8Array | undefined = undefined;
+  firstByte = '';
+
+  constructor(pat: string) {
+    this.pat = pat;
+    const nul = pat.indexOf('\0');
+    const n = nul < 0 ? pat.length : nul;
+    this.patLen = n;
+    // zero padding: the matcher reads at most two bytes past the end, where
+    // C would see the terminator
+    const codes = new Uint8Array(n + 8);
+    for (let i = 0; i < n; i++) codes[i] = pat.charCodeAt(i);
+    this.codes = codes;
+    this.ends = new Int32Array(n + 8);
+    this.sets = new Array<Uint8Array | undefined>(n + 1).fill(undefined);
+  }
+}
+
+const FIRST_UNKNOWN = 0, FIRST_NONE = 1, FIRST_SET = 2, FIRST_BYTE = 3;
+
+/** Recently used patterns (a bounded cache: cleared when full). */
+const patternCache = new Map<string, CompiledPattern>();
+const PATTERN_CACHE_MAX = 256;
+
+function compiledPattern(pat: string): CompiledPattern {
+  let cp = patternCache.get(pat);
+  if (cp === undefined) {
+    if (patternCache.size >= PATTERN_CACHE_MAX) patternCache.clear();
+    cp = new CompiledPattern(pat);
+    patternCache.set(pat, cp);
+  }
+  return cp;
+}
+
+/** Byte sets by class text ("%a", "[^%s,]", "x"), shared by all patterns. */
+const setCache = new Map<string, Uint8Array>();
+const SET_CACHE_MAX = 1024;
+
 /** One matcher, reusable across calls (`reset` before each new subject). */
 export class MatchState {
   src = '';
   srcLen = 0;
   pat = '';
   patLen = 0;
-  /** The pattern's bytes up to its first NUL, then zeros. */
-  private codes = new Uint8Array(0);
+  private cp: CompiledPattern = compiledPattern('');
+  /** cp.codes */
+  private codes: Uint8Array = this.cp.codes;
   level = 0;
   /** Backtracking stack: STRIDE ints per record, `sp` the first free slot. */
   private stk = new Int32Array(STRIDE * 64);
   private sp = 0;
+  /** sp when the running match() started: records below belong to no choice of it. */
+  private spBase = 0;
   /** gmatch's next start position, set by gmatchNext. */
   nextPos = 0;
   /**
@@ -104,16 +168,12 @@ export class MatchState {
   reset(src: string, pat: string): void {
     this.src = src;
     this.srcLen = src.length;
-    if (pat !== this.pat || this.codes.length === 0) {
-      // Pattern bytes in a typed array with zero padding: the matcher reads
-      // at most two bytes past the end, where C would see the terminator.
+    if (pat !== this.pat) {
+      const cp = compiledPattern(pat);
+      this.cp = cp;
       this.pat = pat;
-      const nul = pat.indexOf('\0');
-      const n = nul < 0 ? pat.length : nul;
-      this.patLen = n;
-      const codes = new Uint8Array(n + 8);
-      for (let i = 0; i < n; i++) codes[i] = pat.charCodeAt(i);
-      this.codes = codes;
+      this.patLen = cp.patLen;
+      this.codes = cp.codes;
     }
     this.level = 0;
     this.sp = 0;
@@ -125,6 +185,15 @@ export class MatchState {
 
   private sc(i: number): number {
     return i < this.srcLen ? this.src.charCodeAt(i) : 0;
+  }
+
+  /** classEnd, remembered per pattern position once it is known. */
+  private classEndAt(p: number): number {
+    const e = this.cp.ends[p]!;
+    if (e !== 0) return e;
+    const ep = this.classEnd(p);
+    this.cp.ends[p] = ep;
+    return ep;
   }
 
   private classEnd(p: number): number {
@@ -143,6 +212,22 @@ export class MatchState {
       return p + 1;
     }
     return p;
+  }
+
+  /** The byte set of the class [p, ep): singleMatch for every byte, computed once. */
+  private setAt(p: number, ep: number): Uint8Array {
+    const known = this.cp.sets[p];
+    if (known !== undefined) return known;
+    const key = this.pat.substring(p, ep);
+    let set = setCache.get(key);
+    if (set === undefined) {
+      set = new Uint8Array(256);
+      for (let c = 0; c < 256; c++) if (this.singleMatch(c, p, ep)) set[c] = 1;
+      if (setCache.size >= SET_CACHE_MAX) setCache.clear();
+      setCache.set(key, set);
+    }
+    this.cp.sets[p] = set;
+    return set;
   }
 
   /** matchbracketclass: `p` at '[', `ec` at the closing ']'. */
@@ -171,6 +256,66 @@ export class MatchState {
   }
 
   /**
+   * The first start position at or after `s` (up to srcLen) where a match
+   * can begin, judged by the pattern's first byte-consuming item: a start
+   * whose byte that item rejects fails at once in lua5.1 too (the items
+   * before it, plain captures, consume nothing and raise nothing). Only for
+   * unanchored patterns (`pstart` 0).
+   */
+  skipStart(s: number): number {
+    if (s >= this.srcLen) return s;
+    const cp = this.cp;
+    if (cp.firstKind === FIRST_UNKNOWN) this.findFirstItem();
+    if (cp.firstKind === FIRST_NONE) return s;
+    const from = s;
+    if (cp.firstKind === FIRST_BYTE) {
+      s = this.src.indexOf(cp.firstByte, s);
+      if (s < 0) s = this.srcLen;
+    } else {
+      const set = cp.firstSet!;
+      const src = this.src;
+      const n = this.srcLen;
+      while (s < n && set[src.charCodeAt(s)] === 0) s++;
+    }
+    // the skipped attempts are work lua5.1 would have done: charge it
+    this.work -= s - from;
+    if (this.work <= 0) this.tick();
+    return s;
+  }
+
+  private findFirstItem(): void {
+    const cp = this.cp;
+    cp.firstKind = FIRST_NONE;
+    let p = 0;
+    let opens = 0;
+    while (this.pc(p) === 40) { // '(' and '()' consume nothing
+      p += this.pc(p + 1) === 41 ? 2 : 1;
+      if (++opens > MAX_CAPTURES) return; // the match raises 'too many captures'
+    }
+    const c = this.pc(p);
+    if (p >= this.patLen || c === 41 || c === 36 || c === 46) return; // end, ')', '$', '.'
+    if (c === L_ESC) {
+      const nx = this.pc(p + 1);
+      if (nx === 98 || nx === 102 || (nx >= 48 && nx <= 57)) return; // %b %f %0-%9
+    }
+    let ep: number;
+    try {
+      ep = this.classEndAt(p);
+    } catch {
+      return; // malformed: the match raises it
+    }
+    const q = this.pc(ep);
+    if (q === 42 || q === 63 || q === 45) return; // '*' '?' '-' may match nothing
+    if (c !== L_ESC && c !== 91) {
+      cp.firstByte = String.fromCharCode(c);
+      cp.firstKind = FIRST_BYTE;
+      return;
+    }
+    cp.firstSet = this.setAt(p, ep);
+    cp.firstKind = FIRST_SET;
+  }
+
+  /**
    * Matches pattern from `p` against subject from `s`; returns the end or -1.
    *
    * lstrlib recurses in C at every choice (`?`, `*`, `+`, `-`, captures);
@@ -181,6 +326,7 @@ export class MatchState {
    */
   match(s: number, p: number): number {
     const base = this.sp;
+    this.spBase = base;
     for (;;) {
       const r = this.run(s, p);
       if (r !== -1) {
@@ -209,7 +355,7 @@ export class MatchState {
         }
         // ALT_MIN: shortest repetition first, then one more each time
         const s0 = st[t + 1]!, pp = st[t + 2]!, ep = st[t + 3]!;
-        if (s0 < this.srcLen && this.singleMatch(this.src.charCodeAt(s0), pp, ep)) {
+        if (s0 < this.srcLen && this.setAt(pp, ep)[this.src.charCodeAt(s0)] === 1) {
           this.push(ALT_MIN, s0 + 1, pp, ep, 0);
           s = s0 + 1;
           p = ep + 1;
@@ -245,6 +391,8 @@ export class MatchState {
 
   /** Runs forward from (s, p), pushing choices; -1 means "backtrack". */
   private run(s: number, p: number): number {
+    const src = this.src;
+    const srcLen = this.srcLen;
     for (;;) {
       if (--this.work === 0) this.tick();
       const pch = this.pc(p);
@@ -255,13 +403,15 @@ export class MatchState {
           this.capInit[level] = s;
           if (this.pc(p + 1) === 41) { this.capLen[level] = CAP_POSITION; p += 2; } else { this.capLen[level] = CAP_UNFINISHED; p += 1; }
           this.level = level + 1;
-          this.push(UNDO_START, 0, 0, 0, 0);
+          // With no choice pending, a failure ends this match() and the
+          // caller resets the captures: nothing to undo.
+          if (this.sp !== this.spBase) this.push(UNDO_START, 0, 0, 0, 0);
           continue;
         }
         case 41: { // ')' closes the innermost open capture
           const l = this.captureToClose();
           this.capLen[l] = s - this.capInit[l]!;
-          this.push(UNDO_END, l, 0, 0, 0);
+          if (this.sp !== this.spBase) this.push(UNDO_END, l, 0, 0, 0);
           p += 1;
           continue;
         }
@@ -269,7 +419,7 @@ export class MatchState {
           if (p >= this.patLen) return s; // end of pattern
           break;
         case 36: // '$'
-          if (p + 1 >= this.patLen) return s === this.srcLen ? s : -1;
+          if (p + 1 >= this.patLen) return s === srcLen ? s : -1;
           break; // otherwise an ordinary character
         case L_ESC: {
           const nx = this.pc(p + 1);
@@ -282,9 +432,10 @@ export class MatchState {
           if (nx === 102) { // %f
             p += 2;
             if (this.pc(p) !== 91) throw new PatternError("missing '[' after '%f' in pattern");
-            const ep = this.classEnd(p);
-            const prev = s === 0 ? 0 : this.src.charCodeAt(s - 1);
-            if (this.matchBracket(prev, p, ep - 1) || !this.matchBracket(this.sc(s), p, ep - 1)) return -1;
+            const ep = this.classEndAt(p);
+            const set = this.setAt(p, ep);
+            const prev = s === 0 ? 0 : src.charCodeAt(s - 1);
+            if (set[prev] === 1 || set[this.sc(s)] === 0) return -1;
             p = ep;
             continue;
           }
@@ -298,8 +449,9 @@ export class MatchState {
         }
       }
       // default: a single-character class, possibly followed by a quantifier
-      const ep = this.classEnd(p);
-      const m = s < this.srcLen && this.singleMatch(this.src.charCodeAt(s), p, ep);
+      const ep = this.classEndAt(p);
+      const set = this.setAt(p, ep);
+      const m = s < srcLen && set[src.charCodeAt(s)] === 1;
       switch (this.pc(ep)) {
         case 63: // '?': with the character first, then without
           if (m) {
@@ -314,10 +466,10 @@ export class MatchState {
             if (!m) return -1;
             s++;
           }
-          let i = 0;
-          while (s + i < this.srcLen && this.singleMatch(this.src.charCodeAt(s + i), p, ep)) i++;
-          this.push(ALT_MAX, s, p, ep, i);
-          s += i;
+          let i = s;
+          while (i < srcLen && set[src.charCodeAt(i)] === 1) i++;
+          this.push(ALT_MAX, s, p, ep, i - s);
+          s = i;
           p = ep + 1;
           continue;
         }
@@ -448,6 +600,7 @@ export function findMatch(ms: MatchState, s: string, p: string, initArg: number,
   const pstart = anchor ? 1 : 0;
   let s1 = init;
   do {
+    if (!anchor) s1 = ms.skipStart(s1);
     ms.level = 0;
     const res = ms.match(s1, pstart);
     if (res !== -1) {
@@ -478,6 +631,7 @@ export function findAux(ms: MatchState, s: string, p: string, initArg: number, p
 export function gmatchNext(ms: MatchState, s: string, p: string, pos: number): boolean {
   ms.reset(s, p);
   for (let src = pos; src <= s.length; src++) {
+    src = ms.skipStart(src);
     ms.level = 0;
     const e = ms.match(src, 0);
     if (e !== -1) {
@@ -496,14 +650,18 @@ export function gmatchStep(ms: MatchState, s: string, p: string, pos: number): C
   return gmatchNext(ms, s, p, pos) ? getCaptures(ms, ms.matchStart, ms.matchEnd, true) : null;
 }
 
+/** What gsubLoop asks for each match: its replacement text. */
+export interface Replacer {
+  /** The replacement text for the match [s, e) (captures in `ms`). */
+  add(ms: MatchState, s: number, e: number): string;
+}
+
 /**
- * str_gsub's loop. `addValue(ms, s, e)` returns the replacement text for the
- * match [s, e) (the library handles strings, tables and functions there).
+ * str_gsub's loop; `r` gives the replacement text of each match (the
+ * library handles strings, tables and functions there). An object rather
+ * than a closure per call: the call site keeps one target.
  */
-export function gsubLoop(
-  ms: MatchState, src: string, p: string, maxN: number,
-  addValue: (ms: MatchState, s: number, e: number) => string,
-): [string, number] {
+export function gsubLoop(ms: MatchState, src: string, p: string, maxN: number, r: Replacer): [string, number] {
   ms.reset(src, p);
   const anchor = ms.patLen > 0 && p.charCodeAt(0) === 94;
   const pstart = anchor ? 1 : 0;
@@ -512,12 +670,13 @@ export function gsubLoop(
   let out = ''; // V8 builds this as a rope; flattening happens once at the end
   let copyFrom = 0; // start of the unmatched run not yet copied
   while (n < maxN) {
+    if (!anchor) s = ms.skipStart(s);
     ms.level = 0;
     const e = ms.match(s, pstart);
     if (e !== -1) {
       n++;
       if (copyFrom < s) out += src.substring(copyFrom, s);
-      out += addValue(ms, s, e);
+      out += r.add(ms, s, e);
       copyFrom = e;
     }
     if (e !== -1 && e > s) s = e;

@@ -33,30 +33,31 @@ export function optInt(L: LuaState, n: number, def: number): number {
   return L.arg(n) === undefined ? def : checkInt(L, n);
 }
 
-// find, match and gsub with a string replacement share one matcher (no
-// allocation per call). A budget hook could run Lua that matches again
-// while it is in use, so a busy shared matcher is never handed out twice.
-const sharedState = new MatchState();
-let sharedBusy = false;
-// The state whose budget the shared matcher charges (set on every use, so
-// the hot path allocates no closure).
-let sharedOwner: LuaState | undefined;
-sharedState.onWork = () => chargeWork(sharedOwner!);
-
-/** A matcher charging L's budget: the shared one when free; release() after use. */
-function acquireMatcher(L: LuaState, mayCallLua: boolean): MatchState {
-  if (mayCallLua || sharedBusy) {
-    const ms = new MatchState();
-    ms.onWork = () => chargeWork(L);
-    return ms;
+/** A matcher that charges its work to the budget of the state using it. */
+class LibMatcher extends MatchState {
+  owner: LuaState | undefined = undefined;
+  constructor() {
+    super();
+    this.onWork = () => chargeWork(this.owner!);
   }
-  sharedBusy = true;
-  sharedOwner = L;
-  return sharedState;
 }
 
-function releaseMatcher(ms: MatchState): void {
-  if (ms === sharedState) sharedBusy = false;
+// find, match and gsub take matchers from a pool (no allocation per call).
+// A gsub callback, an __index metamethod or a budget hook can run Lua that
+// matches again while a matcher is in use: a matcher in use is out of the
+// pool, so nested calls get their own.
+const freeMatchers: LibMatcher[] = [];
+
+/** A matcher charging L's budget; releaseMatcher() after use. */
+function acquireMatcher(L: LuaState): LibMatcher {
+  const ms = freeMatchers.pop() ?? new LibMatcher();
+  ms.owner = L;
+  return ms;
+}
+
+function releaseMatcher(ms: LibMatcher): void {
+  ms.owner = undefined;
+  if (freeMatchers.length < 8) freeMatchers.push(ms);
 }
 
 function patternError(L: LuaState, e: unknown): unknown {
@@ -211,7 +212,7 @@ function findOrMatch(L: LuaState, base: number, nargs: number, find: boolean): n
       return 2;
     }
   }
-  const ms = acquireMatcher(L, false);
+  const ms = acquireMatcher(L);
   try {
     if (!findMatch(ms, s, p, init, false, find)) {
       L.push(undefined);
@@ -239,16 +240,16 @@ function strMatch(L: LuaState, base: number, nargs: number): number {
 }
 
 function strGmatch(L: LuaState, base: number, nargs: number): number {
-  const s = L.checkString(1);
-  const p = L.checkString(2);
+  const s = stringArg(L, base, nargs, 1);
+  const p = stringArg(L, base, nargs, 2);
   let pos = 0;
-  let owner = L; // the thread running the iterator, charged for its work
-  const ms = new MatchState();
-  ms.onWork = () => chargeWork(owner);
+  // The iterator's own matcher (it lives as long as the iterator), of the
+  // pool's class so that the matcher code sees one object shape.
+  const ms = new LibMatcher();
   // gmatch_aux keeps (s, p, position) as upvalues; a JS closure does the same.
   const iter = new LuaHostFunction('?', (L2: LuaState): number => {
     if (pos > s.length) return 0;
-    owner = L2; // the iterator may run in another coroutine
+    ms.owner = L2; // charged for the work: the iterator may run in another coroutine
     try {
       if (!gmatchNext(ms, s, p, pos)) {
         pos = s.length + 1;
@@ -264,29 +265,30 @@ function strGmatch(L: LuaState, base: number, nargs: number): number {
   return 1;
 }
 
-function strGsub(L: LuaState): number {
-  const src = L.checkString(1);
-  const p = L.checkString(2);
-  const repl = L.arg(3);
-  const tr = typeof repl;
-  const maxN = optInt(L, 4, src.length + 1);
-  const isTable = repl instanceof LuaTable;
-  const isFunction = !isTable && tr === 'object' && typeNameOf(repl) === 'function';
-  if (!(tr === 'number' || tr === 'string' || isTable || isFunction)) {
-    throw L.argError(3, 'string/function/table expected');
+/** add_value of str_gsub for one call: the replacement text of a match, by the kind of `repl`. */
+class Replacement {
+  readonly L: LuaState;
+  readonly repl: LuaValue;
+  /** The replacement string (a number converted), for REPL_STRING. */
+  readonly replStr: string;
+  readonly kind: number;
+
+  constructor(L: LuaState, repl: LuaValue, replStr: string, kind: number) {
+    this.L = L;
+    this.repl = repl;
+    this.replStr = replStr;
+    this.kind = kind;
   }
-  const replStr = tr === 'string' ? (repl as string) : tr === 'number' ? numberToString(repl as number) : '';
-  // A callback or an __index metamethod may call gsub again, so those calls
-  // own their matcher.
-  const ms = acquireMatcher(L, isTable || isFunction);
-  const addValue = (m: MatchState, s: number, e: number): string => {
-    if (!isTable && !isFunction) return expandReplacement(m, replStr, s, e, numberToString);
+
+  add(m: MatchState, s: number, e: number): string {
+    if (this.kind === REPL_STRING) return expandReplacement(m, this.replStr, s, e, numberToString);
+    const L = this.L;
     let v: LuaValue;
-    if (isTable) v = L.index(repl, m.getCapture(0, s, e));
+    if (this.kind === REPL_TABLE) v = L.index(this.repl, m.getCapture(0, s, e));
     else {
       // C API style: function and captures on the stack, one result back
       const func = L.top;
-      L.push(repl);
+      L.push(this.repl);
       const n = pushCaptures(L, m, s, e, true);
       L.call(n, 1);
       v = L.stack[func];
@@ -296,10 +298,27 @@ function strGsub(L: LuaState): number {
     if (typeof v === 'string') return v;
     if (typeof v === 'number') return numberToString(v);
     throw L.error(`invalid replacement value (a ${typeNameOf(v)})`);
-  };
+  }
+}
+
+const REPL_STRING = 0, REPL_TABLE = 1, REPL_FUNCTION = 2;
+
+function strGsub(L: LuaState, base: number, nargs: number): number {
+  const src = stringArg(L, base, nargs, 1);
+  const p = stringArg(L, base, nargs, 2);
+  const repl = argAt(L, base, nargs, 3);
+  const tr = typeof repl;
+  const maxN = optInt(L, 4, src.length + 1);
+  let kind: number;
+  if (tr === 'string' || tr === 'number') kind = REPL_STRING;
+  else if (repl instanceof LuaTable) kind = REPL_TABLE;
+  else if (tr === 'object' && typeNameOf(repl) === 'function') kind = REPL_FUNCTION;
+  else throw L.argError(3, 'string/function/table expected');
+  const replStr = tr === 'string' ? (repl as string) : tr === 'number' ? numberToString(repl as number) : '';
+  const ms = acquireMatcher(L);
   let out: [string, number];
   try {
-    out = gsubLoop(ms, src, p, maxN, addValue);
+    out = gsubLoop(ms, src, p, maxN, new Replacement(L, repl, replStr, kind));
   } catch (e) {
     throw patternError(L, e);
   } finally {
@@ -324,27 +343,9 @@ function strFormat(L: LuaState, base: number, nargs: number): number {
     if (pct < 0) { out += i === 0 ? fmt : fmt.substring(i); break; }
     if (pct > i) out += fmt.substring(i, pct);
     i = pct + 1;
-    let conv = i < n ? fmt.charCodeAt(i) : 0;
-    if (conv === 37) { out += '%'; i++; continue; }
+    if (i < n && fmt.charCodeAt(i) === 37) { out += '%'; i++; continue; }
     if (++arg > nargs) throw L.argError(arg, 'no value');
     const v = stack[base + arg - 1];
-    if (conv === 115 || conv === 100) {
-      // "%s" / "%d" with no flags, width or precision: scanformat would
-      // find none. A string for %s, a number for %d: what the checks return.
-      i++;
-      if (conv === 115 && typeof v === 'string') {
-        out += v.length >= 100 ? v : cutAtNul(v);
-        continue;
-      }
-      if (conv === 100 && typeof v === 'number') {
-        spec.flags = 0;
-        spec.width = 0;
-        spec.precision = -1;
-        out += formatInteger(conv, spec, v);
-        continue;
-      }
-      i--;
-    }
     let ci: number;
     try {
       ci = scanFormat(fmt, i, spec);
@@ -352,7 +353,7 @@ function strFormat(L: LuaState, base: number, nargs: number): number {
       if (e instanceof FormatError) throw L.error(e.message);
       throw e;
     }
-    conv = ci < n ? fmt.charCodeAt(ci) : 0;
+    const conv = ci < n ? fmt.charCodeAt(ci) : 0;
     i = ci + 1;
     switch (conv) {
       case 99: // c

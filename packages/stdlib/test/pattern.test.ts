@@ -40,7 +40,7 @@ function engine(c: Case): string[] {
       return 's' + r.join(';');
     }),
     guard(() => {
-      const [out, n] = gsubLoop(ms, c.s, c.p, c.maxN, (m, s, e) => expandReplacement(m, c.repl, s, e, String));
+      const [out, n] = gsubLoop(ms, c.s, c.p, c.maxN, { add: (m, s, e) => expandReplacement(m, c.repl, s, e, String) });
       return 's' + out + '\x01n' + String(n);
     }),
   ];
