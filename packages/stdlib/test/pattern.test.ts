@@ -126,6 +126,22 @@ describe(`pattern engine vs lua5.1 (seed ${SEED})`, () => {
       { s: 'key = value', p: '(%w+)%s*=%s*(%w+)', init: 1, repl: '%2 = %1', maxN: 10 },
       { s: 'abab', p: '(ab)%1', init: 1, repl: '%1', maxN: 10 },
       { s: 'x', p: '()x()', init: 1, repl: '%1%2', maxN: 10 },
+      // start positions skipped by the first item: errors and captures before it
+      { s: 'bbb', p: long('(', 33) + 'a', init: 1, repl: 'x', maxN: 5 },
+      { s: 'bab', p: long('(', 32) + 'a' + long(')', 32), init: 1, repl: '%9', maxN: 5 },
+      { s: 'bbb', p: long('()', 33) + 'a', init: 1, repl: 'x', maxN: 5 },
+      { s: 'bbb', p: 'a%', init: 1, repl: 'x', maxN: 5 },
+      { s: 'bab', p: 'a%', init: 1, repl: 'x', maxN: 5 },
+      { s: 'bbb', p: '[a', init: 1, repl: 'x', maxN: 5 },
+      { s: 'bbb', p: '(()[a-', init: 1, repl: 'x', maxN: 5 },
+      { s: 'b^a^', p: '^a', init: 1, repl: '<%0>', maxN: 5 },
+      { s: 'xxyxy', p: 'x*y', init: 2, repl: '-', maxN: 5 },
+      { s: 'ab1 cd22 e', p: '(%a+)(%d+)', init: -7, repl: '%2%1', maxN: 5 },
+      { s: 'ab1 cd22 e', p: '[%d]+', init: 1, repl: '#', maxN: 1 },
+      { s: 'a.b.c', p: '%.', init: 1, repl: '/', maxN: 5 },
+      { s: 'aaa', p: 'a-b', init: 1, repl: '/', maxN: 5 },
+      { s: 'a\0b\0', p: '\0', init: 1, repl: '0', maxN: 5 },
+      { s: 'a)b', p: ')', init: 1, repl: 'x', maxN: 5 },
     ]);
   });
 });
