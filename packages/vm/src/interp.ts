@@ -78,8 +78,9 @@ export function execute(L: LuaState, entryCi: number): void {
   // Frame switches come back here: the frame runs translated when it can.
   frames: for (;;) {
     if (!hooked && g.jit) {
-      const jf = p.jit === undefined ? jitProto(p) : p.jit;
-      if (jf !== null) {
+      let jf = p.jit;
+      if (jf === undefined && --p.hot <= 0) jf = jitProto(p);
+      if (jf !== undefined && jf !== null) {
         const r = jf(L, f, pc, 0);
         hooked = L.hookMask !== 0;
         if (r === J_YIELD) return;
@@ -344,10 +345,14 @@ export function execute(L: LuaState, entryCi: number): void {
       case Op.JMP: {
         const sbx = (i >>> 14) - MAXARG_SBX;
         pc += sbx;
-        if (sbx < 0 && --g.budget <= 0) {
-          f.savedpc = pc;
-          if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
+        if (sbx < 0) {
+          if (--g.budget <= 0) {
+            f.savedpc = pc;
+            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
+          }
+          // A hot loop: on to its translation, at the jump target (a leader).
+          if (--p.hot === 0 && !hooked) continue frames;
         }
         break;
       }
@@ -368,6 +373,10 @@ export function execute(L: LuaState, entryCi: number): void {
             f.savedpc = pc + 1;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
+          }
+          if (sbx < 0 && --p.hot === 0 && !hooked) {
+            pc++;
+            continue frames;
           }
         }
         pc++;
@@ -392,6 +401,10 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
+          if (sbx < 0 && --p.hot === 0 && !hooked) {
+            pc++;
+            continue frames;
+          }
         }
         pc++;
         break;
@@ -415,6 +428,10 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
+          if (sbx < 0 && --p.hot === 0 && !hooked) {
+            pc++;
+            continue frames;
+          }
         }
         pc++;
         break;
@@ -429,6 +446,10 @@ export function execute(L: LuaState, entryCi: number): void {
             f.savedpc = pc + 1;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
+          }
+          if (sbx < 0 && --p.hot === 0 && !hooked) {
+            pc++;
+            continue frames;
           }
         }
         pc++;
@@ -445,6 +466,10 @@ export function execute(L: LuaState, entryCi: number): void {
             f.savedpc = pc + 1;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
+          }
+          if (sbx < 0 && --p.hot === 0 && !hooked) {
+            pc++;
+            continue frames;
           }
         }
         pc++;
@@ -597,6 +622,7 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
+          if (--p.hot === 0 && !hooked) continue frames;
         }
         break;
       }
@@ -634,6 +660,10 @@ export function execute(L: LuaState, entryCi: number): void {
             f.savedpc = pc + 1;
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
+          }
+          if (sbx < 0 && --p.hot === 0 && !hooked) {
+            pc++;
+            continue frames;
           }
         }
         pc++;

@@ -390,7 +390,8 @@ function translate(p: Proto): string | null {
               if (L.hookMask !== 0) { hookCall(L); return ${J_CALL}; }
             }
             if (depth >= ${MAX_JS_DEPTH} || L.nCcalls > ${MAX_JS_CCALLS}) return ${J_CALL};
-            let jf = np.jit; if (jf === undefined) jf = jitProto(np);
+            let jf = np.jit;
+            if (jf === undefined) { if (--np.hot > 0) return ${J_CALL}; jf = jitProto(np); }
             if (jf === null) return ${J_CALL};
             const r = jf(L, nf, 0, depth + 1);
             if (r === ${J_RETURN_FIXED}) L.top = f.top; else if (r !== ${J_RETURN_MULTI}) return r;

@@ -21,6 +21,9 @@ export interface LocVar {
   endpc: number;
 }
 
+/** Proto.hot's start: frame entries plus loop iterations before translation. */
+export const JIT_THRESHOLD = 40;
+
 /** is_vararg bits (lobject.h). */
 export const VARARG_HASARG = 1;
 export const VARARG_ISVARARG = 2;
@@ -46,6 +49,12 @@ export class Proto {
   maxStackSize: number;
   /** The translated function (jit.ts): undefined until first run, null if it stays interpreted. */
   jit: JitFunction | null | undefined;
+  /**
+   * Counts down on every frame switch into this function and every
+   * backward jump the interpreter takes in it; translation waits for 0, so
+   * code that runs a few times is not worth a `new Function`.
+   */
+  hot: number;
 
   constructor(source: string) {
     this.code = new Int32Array(0);
@@ -62,5 +71,6 @@ export class Proto {
     this.isVararg = 0;
     this.maxStackSize = 2;
     this.jit = undefined;
+    this.hot = JIT_THRESHOLD;
   }
 }
