@@ -1,0 +1,86 @@
+// The translation tier (jit.ts): which functions get translated, and that
+// translated and interpreted runs agree. The behaviour of translated code
+// against lua5.1 is checked by the differential corpus (test/lua, including
+// test/lua/jit/*), which runs every case with and without translation.
+import { newState } from '../src/run.js';
+import type { Proto } from '../src/proto.js';
+import { JIT_THRESHOLD } from '../src/proto.js';
+import { LuaClosure } from '../src/value.js';
+import type { LuaState } from '../src/state.js';
+
+function load(L: LuaState, src: string): Proto {
+  const fn = L.load(src, '=t');
+  L.push(fn);
+  L.call(0, 0);
+  return (fn as LuaClosure).proto;
+}
+
+function run(src: string, jit: boolean): string {
+  const L = newState();
+  L.g.jit = jit;
+  let out = '';
+  L.g.write = (s) => { out += s; };
+  load(L, src);
+  return out;
+}
+
+test('translation is on by default', () => {
+  expect(newState().g.jit).toBe(true);
+});
+
+test('hot functions and hot loops are translated, cold ones are not', () => {
+  const L = newState();
+  const main = load(L, `
+    local function hot(x) return x + 1 end
+    local function cold(x) return x - 1 end
+    local s = 0
+    for i = 1, ${JIT_THRESHOLD * 3} do s = hot(s) end
+    cold(1)
+    result = s
+  `);
+  const [hot, cold] = main.p as [Proto, Proto];
+  expect(typeof main.jit).toBe('function');
+  expect(typeof hot.jit).toBe('function');
+  expect(cold.jit).toBeUndefined();
+  expect(L.g.globals.getStr('result')).toBe(JIT_THRESHOLD * 3);
+});
+
+test('a function too long to translate stays interpreted and still runs', () => {
+  const body = Array.from({ length: 1500 }, (_, i) => `s = s + ${i} * x`).join('\n');
+  const L = newState();
+  const main = load(L, `
+    local function big(x) local s = 0\n${body}\nreturn s end
+    local t = 0
+    for i = 1, ${JIT_THRESHOLD * 2} do t = t + big(i) end
+    result = t
+  `);
+  expect((main.p[0] as Proto).jit).toBeNull();
+  expect(typeof main.jit).toBe('function');
+  let expected = 0;
+  for (let i = 1; i <= JIT_THRESHOLD * 2; i++) expected += (1499 * 1500 / 2) * i;
+  expect(L.g.globals.getStr('result')).toBe(expected);
+});
+
+test('with translation off nothing is translated', () => {
+  const L = newState();
+  L.g.jit = false;
+  const main = load(L, `local s = 0 for i = 1, 1000 do s = s + i end result = s`);
+  expect(main.jit).toBeUndefined();
+  expect(L.g.globals.getStr('result')).toBe(500500);
+});
+
+test('translated and interpreted runs print the same', () => {
+  const src = `
+    local t = {}
+    for i = 1, 300 do t[i] = i % 7 == 0 and tostring(i) or i * 0.5 end
+    local s, c = 0, ""
+    for i, v in ipairs(t) do
+      if type(v) == "number" then s = s + v else c = c .. v end
+    end
+    local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
+    print(s, #c, fib(20), select("#", unpack(t, 1, 50)))
+  `;
+  const translated = run(src, true);
+  expect(translated).toMatch(/^\S+\t\d+\t6765\t50\n$/);
+  expect(translated).toBe(run(src, false));
+});
