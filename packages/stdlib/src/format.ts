@@ -308,41 +308,40 @@ function flagBit(c: number): number {
   }
 }
 
-/** The byte at k, or 0 past the end (the C string's terminator). */
-function byteAt(fmt: string, k: number): number {
-  return k < fmt.length ? fmt.charCodeAt(k) : 0;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /**
  * lstrlib's scanformat: reads flags, at most two width digits and at most two
  * precision digits starting at `i` (just after '%'). Fills `spec` and returns
  * the index of the conversion character. The format ends at a NUL (C string).
  */
 export function scanFormat(fmt: string, i: number, spec: FormatSpec): number {
+  const n = fmt.length;
   const start = i;
   let flags = 0;
-  let c = byteAt(fmt, i);
+  // c: the byte at i, or 0 past the end (the C string's terminator)
+  let c = i < n ? fmt.charCodeAt(i) : 0;
   for (;;) {
     const b = flagBit(c);
     if (b === 0) break;
     flags |= b;
-    c = byteAt(fmt, ++i);
+    c = ++i < n ? fmt.charCodeAt(i) : 0;
   }
   if (i - start >= MAX_FLAG_CHARS) throw new FormatError('invalid format (repeated flags)');
   let width = 0, precision = -1;
-  if (isDigit(c)) { width = c - 48; c = byteAt(fmt, ++i); }
-  if (isDigit(c)) { width = width * 10 + c - 48; c = byteAt(fmt, ++i); }
-  if (c === 46) {
-    c = byteAt(fmt, ++i);
-    precision = 0;
-    if (isDigit(c)) { precision = c - 48; c = byteAt(fmt, ++i); }
-    if (isDigit(c)) { precision = precision * 10 + c - 48; c = byteAt(fmt, ++i); }
+  if (c >= 48 && c <= 57) {
+    width = c - 48;
+    c = ++i < n ? fmt.charCodeAt(i) : 0;
+    if (c >= 48 && c <= 57) { width = width * 10 + c - 48; c = ++i < n ? fmt.charCodeAt(i) : 0; }
   }
-  if (isDigit(c)) throw new FormatError('invalid format (width or precision too long)');
+  if (c === 46) {
+    c = ++i < n ? fmt.charCodeAt(i) : 0;
+    precision = 0;
+    if (c >= 48 && c <= 57) {
+      precision = c - 48;
+      c = ++i < n ? fmt.charCodeAt(i) : 0;
+      if (c >= 48 && c <= 57) { precision = precision * 10 + c - 48; c = ++i < n ? fmt.charCodeAt(i) : 0; }
+    }
+  }
+  if (c >= 48 && c <= 57) throw new FormatError('invalid format (width or precision too long)');
   spec.flags = flags;
   spec.width = width;
   spec.precision = precision;

@@ -94,11 +94,11 @@ class CompiledPattern {
   readonly sets: Array<Uint8Array | undefined>;
   /**
    * The first item that must consume a byte, for skipping start positions:
-   * FIRST_UNKNOWN, FIRST_NONE, or the set / literal byte below.
+   * FIRST_NONE, or the set / literal byte below.
    */
-  firstKind = FIRST_UNKNOWN;
-  firstSet: Uint8Array | undefined = undefined;
-  firstByte = '';
+  readonly firstKind: number;
+  readonly firstSet: Uint8Array | undefined;
+  readonly firstByte: string;
 
   constructor(pat: string) {
     this.pat = pat;
@@ -112,28 +112,153 @@ class CompiledPattern {
     this.codes = codes;
     this.ends = new Int32Array(n + 8);
     this.sets = new Array<Uint8Array | undefined>(n + 1).fill(undefined);
+    // The first item, worked out now (a malformed one is left to the match
+    // to report): so the matcher's hot code never meets this path late.
+    let firstKind = FIRST_NONE;
+    let firstSet: Uint8Array | undefined;
+    let firstByte = '';
+    const p = this.firstItem();
+    if (p >= 0) {
+      const c = codes[p]!;
+      if (c !== L_ESC && c !== 91) {
+        firstKind = FIRST_BYTE;
+        firstByte = String.fromCharCode(c);
+      } else {
+        firstKind = FIRST_SET;
+        firstSet = this.setAt(p, this.ends[p]!);
+      }
+    }
+    this.firstKind = firstKind;
+    this.firstSet = firstSet;
+    this.firstByte = firstByte;
+  }
+
+  private pc(i: number): number {
+    return this.codes[i]!;
+  }
+
+  /**
+   * The position of the first item every match must consume a byte with
+   * (its class end known), or -1: the items before it are plain captures,
+   * which consume nothing and raise nothing when there are at most
+   * MAX_CAPTURES of them.
+   */
+  private firstItem(): number {
+    let p = 0;
+    let opens = 0;
+    while (this.pc(p) === 40) { // '(' and '()' consume nothing
+      p += this.pc(p + 1) === 41 ? 2 : 1;
+      if (++opens > MAX_CAPTURES) return -1; // the match raises 'too many captures'
+    }
+    const c = this.pc(p);
+    if (p >= this.patLen || c === 41 || c === 36 || c === 46) return -1; // end, ')', '$', '.'
+    if (c === L_ESC) {
+      const nx = this.pc(p + 1);
+      if (nx === 98 || nx === 102 || (nx >= 48 && nx <= 57)) return -1; // %b %f %0-%9
+    }
+    let ep: number;
+    try {
+      ep = this.classEndAt(p);
+    } catch {
+      return -1; // malformed: the match raises it when it gets there
+    }
+    const q = this.pc(ep);
+    if (q === 42 || q === 63 || q === 45) return -1; // '*' '?' '-' may match nothing
+    return p;
+  }
+
+  /** classEnd, remembered per pattern position once it is known. */
+  classEndAt(p: number): number {
+    const e = this.ends[p]!;
+    if (e !== 0) return e;
+    const ep = this.classEnd(p);
+    this.ends[p] = ep;
+    return ep;
+  }
+
+  private classEnd(p: number): number {
+    const c = this.pc(p++);
+    if (c === L_ESC) {
+      if (p >= this.patLen) throw new PatternError("malformed pattern (ends with '%')");
+      return p + 1;
+    }
+    if (c === 91) { // '['
+      if (this.pc(p) === 94) p++;
+      do { // look for a ']'; the first character is taken literally, so "[]]" works
+        if (p >= this.patLen) throw new PatternError("malformed pattern (missing ']')");
+        const d = this.pc(p++);
+        if (d === L_ESC && p < this.patLen) p++;
+      } while (this.pc(p) !== 93);
+      return p + 1;
+    }
+    return p;
+  }
+
+  /** The byte set of the class [p, ep): singleMatch for every byte, computed once. */
+  setAt(p: number, ep: number): Uint8Array {
+    const known = this.sets[p];
+    if (known !== undefined) return known;
+    const key = this.pat.substring(p, ep);
+    let set = setCache.get(key);
+    if (set === undefined) {
+      set = new Uint8Array(256);
+      for (let c = 0; c < 256; c++) if (this.singleMatch(c, p, ep)) set[c] = 1;
+      if (setCache.size >= SET_CACHE_MAX) setCache.clear();
+      setCache.set(key, set);
+    }
+    this.sets[p] = set;
+    return set;
+  }
+
+  /** matchbracketclass: `p` at '[', `ec` at the closing ']'. */
+  private matchBracket(c: number, p: number, ec: number): boolean {
+    let sig = true;
+    if (this.pc(p + 1) === 94) { sig = false; p++; }
+    while (++p < ec) {
+      const pch = this.pc(p);
+      if (pch === L_ESC) {
+        p++;
+        if (matchClass(c, this.pc(p))) return sig;
+      } else if (this.pc(p + 1) === 45 && p + 2 < ec) { // range a-z
+        p += 2;
+        if (pch <= c && c <= this.pc(p)) return sig;
+      } else if (pch === c) return sig;
+    }
+    return !sig;
+  }
+
+  private singleMatch(c: number, p: number, ep: number): boolean {
+    const pch = this.pc(p);
+    if (pch === 46) return true; // '.'
+    if (pch === L_ESC) return matchClass(c, this.pc(p + 1));
+    if (pch === 91) return this.matchBracket(c, p, ep - 1);
+    return pch === c;
   }
 }
 
-const FIRST_UNKNOWN = 0, FIRST_NONE = 1, FIRST_SET = 2, FIRST_BYTE = 3;
+const FIRST_NONE = 1, FIRST_SET = 2, FIRST_BYTE = 3;
+
+/** Byte sets by class text ("%a", "[^%s,]", "x"), shared by all patterns. */
+const setCache = new Map<string, Uint8Array>();
+const SET_CACHE_MAX = 1024;
 
 /** Recently used patterns (a bounded cache: cleared when full). */
 const patternCache = new Map<string, CompiledPattern>();
 const PATTERN_CACHE_MAX = 256;
+let lastPattern: CompiledPattern | undefined;
 
 function compiledPattern(pat: string): CompiledPattern {
+  const last = lastPattern;
+  if (last !== undefined && last.pat === pat) return last;
   let cp = patternCache.get(pat);
   if (cp === undefined) {
     if (patternCache.size >= PATTERN_CACHE_MAX) patternCache.clear();
     cp = new CompiledPattern(pat);
     patternCache.set(pat, cp);
   }
+  lastPattern = cp;
   return cp;
 }
-
-/** Byte sets by class text ("%a", "[^%s,]", "x"), shared by all patterns. */
-const setCache = new Map<string, Uint8Array>();
-const SET_CACHE_MAX = 1024;
 
 /** One matcher, reusable across calls (`reset` before each new subject). */
 export class MatchState {
@@ -168,13 +293,11 @@ export class MatchState {
   reset(src: string, pat: string): void {
     this.src = src;
     this.srcLen = src.length;
-    if (pat !== this.pat) {
-      const cp = compiledPattern(pat);
-      this.cp = cp;
-      this.pat = pat;
-      this.patLen = cp.patLen;
-      this.codes = cp.codes;
-    }
+    const cp = compiledPattern(pat);
+    this.cp = cp;
+    this.pat = pat;
+    this.patLen = cp.patLen;
+    this.codes = cp.codes;
     this.level = 0;
     this.sp = 0;
   }
@@ -187,86 +310,15 @@ export class MatchState {
     return i < this.srcLen ? this.src.charCodeAt(i) : 0;
   }
 
-  /** classEnd, remembered per pattern position once it is known. */
-  private classEndAt(p: number): number {
-    const e = this.cp.ends[p]!;
-    if (e !== 0) return e;
-    const ep = this.classEnd(p);
-    this.cp.ends[p] = ep;
-    return ep;
-  }
-
-  private classEnd(p: number): number {
-    const c = this.pc(p++);
-    if (c === L_ESC) {
-      if (p >= this.patLen) throw new PatternError("malformed pattern (ends with '%')");
-      return p + 1;
-    }
-    if (c === 91) { // '['
-      if (this.pc(p) === 94) p++;
-      do { // look for a ']'; the first character is taken literally, so "[]]" works
-        if (p >= this.patLen) throw new PatternError("malformed pattern (missing ']')");
-        const d = this.pc(p++);
-        if (d === L_ESC && p < this.patLen) p++;
-      } while (this.pc(p) !== 93);
-      return p + 1;
-    }
-    return p;
-  }
-
-  /** The byte set of the class [p, ep): singleMatch for every byte, computed once. */
-  private setAt(p: number, ep: number): Uint8Array {
-    const known = this.cp.sets[p];
-    if (known !== undefined) return known;
-    const key = this.pat.substring(p, ep);
-    let set = setCache.get(key);
-    if (set === undefined) {
-      set = new Uint8Array(256);
-      for (let c = 0; c < 256; c++) if (this.singleMatch(c, p, ep)) set[c] = 1;
-      if (setCache.size >= SET_CACHE_MAX) setCache.clear();
-      setCache.set(key, set);
-    }
-    this.cp.sets[p] = set;
-    return set;
-  }
-
-  /** matchbracketclass: `p` at '[', `ec` at the closing ']'. */
-  private matchBracket(c: number, p: number, ec: number): boolean {
-    let sig = true;
-    if (this.pc(p + 1) === 94) { sig = false; p++; }
-    while (++p < ec) {
-      const pch = this.pc(p);
-      if (pch === L_ESC) {
-        p++;
-        if (matchClass(c, this.pc(p))) return sig;
-      } else if (this.pc(p + 1) === 45 && p + 2 < ec) { // range a-z
-        p += 2;
-        if (pch <= c && c <= this.pc(p)) return sig;
-      } else if (pch === c) return sig;
-    }
-    return !sig;
-  }
-
-  private singleMatch(c: number, p: number, ep: number): boolean {
-    const pch = this.pc(p);
-    if (pch === 46) return true; // '.'
-    if (pch === L_ESC) return matchClass(c, this.pc(p + 1));
-    if (pch === 91) return this.matchBracket(c, p, ep - 1);
-    return pch === c;
-  }
-
   /**
    * The first start position at or after `s` (up to srcLen) where a match
    * can begin, judged by the pattern's first byte-consuming item: a start
-   * whose byte that item rejects fails at once in lua5.1 too (the items
-   * before it, plain captures, consume nothing and raise nothing). Only for
+   * whose byte that item rejects fails at once in lua5.1 too. Only for
    * unanchored patterns (`pstart` 0).
    */
   skipStart(s: number): number {
-    if (s >= this.srcLen) return s;
     const cp = this.cp;
-    if (cp.firstKind === FIRST_UNKNOWN) this.findFirstItem();
-    if (cp.firstKind === FIRST_NONE) return s;
+    if (s >= this.srcLen || cp.firstKind === FIRST_NONE) return s;
     const from = s;
     if (cp.firstKind === FIRST_BYTE) {
       s = this.src.indexOf(cp.firstByte, s);
@@ -281,38 +333,6 @@ export class MatchState {
     this.work -= s - from;
     if (this.work <= 0) this.tick();
     return s;
-  }
-
-  private findFirstItem(): void {
-    const cp = this.cp;
-    cp.firstKind = FIRST_NONE;
-    let p = 0;
-    let opens = 0;
-    while (this.pc(p) === 40) { // '(' and '()' consume nothing
-      p += this.pc(p + 1) === 41 ? 2 : 1;
-      if (++opens > MAX_CAPTURES) return; // the match raises 'too many captures'
-    }
-    const c = this.pc(p);
-    if (p >= this.patLen || c === 41 || c === 36 || c === 46) return; // end, ')', '$', '.'
-    if (c === L_ESC) {
-      const nx = this.pc(p + 1);
-      if (nx === 98 || nx === 102 || (nx >= 48 && nx <= 57)) return; // %b %f %0-%9
-    }
-    let ep: number;
-    try {
-      ep = this.classEndAt(p);
-    } catch {
-      return; // malformed: the match raises it
-    }
-    const q = this.pc(ep);
-    if (q === 42 || q === 63 || q === 45) return; // '*' '?' '-' may match nothing
-    if (c !== L_ESC && c !== 91) {
-      cp.firstByte = String.fromCharCode(c);
-      cp.firstKind = FIRST_BYTE;
-      return;
-    }
-    cp.firstSet = this.setAt(p, ep);
-    cp.firstKind = FIRST_SET;
   }
 
   /**
@@ -355,7 +375,7 @@ export class MatchState {
         }
         // ALT_MIN: shortest repetition first, then one more each time
         const s0 = st[t + 1]!, pp = st[t + 2]!, ep = st[t + 3]!;
-        if (s0 < this.srcLen && this.setAt(pp, ep)[this.src.charCodeAt(s0)] === 1) {
+        if (s0 < this.srcLen && this.cp.setAt(pp, ep)[this.src.charCodeAt(s0)] === 1) {
           this.push(ALT_MIN, s0 + 1, pp, ep, 0);
           s = s0 + 1;
           p = ep + 1;
@@ -391,17 +411,22 @@ export class MatchState {
 
   /** Runs forward from (s, p), pushing choices; -1 means "backtrack". */
   private run(s: number, p: number): number {
+    // Locals and the per-pattern caches read inline: until V8 optimizes this
+    // function (most of a short script's life) every helper call costs.
     const src = this.src;
     const srcLen = this.srcLen;
+    const codes = this.codes;
+    const ends = this.cp.ends;
+    const sets = this.cp.sets;
     for (;;) {
       if (--this.work === 0) this.tick();
-      const pch = this.pc(p);
+      const pch = codes[p]!;
       switch (pch) {
         case 40: { // '(' starts a capture; undone on backtrack
           const level = this.level;
           if (level >= MAX_CAPTURES) throw new PatternError('too many captures');
           this.capInit[level] = s;
-          if (this.pc(p + 1) === 41) { this.capLen[level] = CAP_POSITION; p += 2; } else { this.capLen[level] = CAP_UNFINISHED; p += 1; }
+          if (codes[p + 1] === 41) { this.capLen[level] = CAP_POSITION; p += 2; } else { this.capLen[level] = CAP_UNFINISHED; p += 1; }
           this.level = level + 1;
           // With no choice pending, a failure ends this match() and the
           // caller resets the captures: nothing to undo.
@@ -422,7 +447,7 @@ export class MatchState {
           if (p + 1 >= this.patLen) return s === srcLen ? s : -1;
           break; // otherwise an ordinary character
         case L_ESC: {
-          const nx = this.pc(p + 1);
+          const nx = codes[p + 1]!;
           if (nx === 98) { // %b
             s = this.matchBalance(s, p + 2);
             if (s === -1) return -1;
@@ -432,8 +457,8 @@ export class MatchState {
           if (nx === 102) { // %f
             p += 2;
             if (this.pc(p) !== 91) throw new PatternError("missing '[' after '%f' in pattern");
-            const ep = this.classEndAt(p);
-            const set = this.setAt(p, ep);
+            const ep = this.cp.classEndAt(p);
+            const set = this.cp.setAt(p, ep);
             const prev = s === 0 ? 0 : src.charCodeAt(s - 1);
             if (set[prev] === 1 || set[this.sc(s)] === 0) return -1;
             p = ep;
@@ -449,10 +474,13 @@ export class MatchState {
         }
       }
       // default: a single-character class, possibly followed by a quantifier
-      const ep = this.classEndAt(p);
-      const set = this.setAt(p, ep);
+      let ep = ends[p]!;
+      if (ep === 0) ep = this.cp.classEndAt(p);
+      let set = sets[p];
+      if (set === undefined) set = this.cp.setAt(p, ep);
       const m = s < srcLen && set[src.charCodeAt(s)] === 1;
-      switch (this.pc(ep)) {
+      const q = codes[ep]!;
+      switch (q) {
         case 63: // '?': with the character first, then without
           if (m) {
             this.push(ALT_OPT, s, ep + 1, 0, 0);
@@ -462,7 +490,7 @@ export class MatchState {
           continue;
         case 43: // '+': one, then as '*'
         case 42: { // '*'
-          if (this.pc(ep) === 43) {
+          if (q === 43) {
             if (!m) return -1;
             s++;
           }
