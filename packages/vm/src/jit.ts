@@ -265,6 +265,7 @@ function translate(p: Proto): string | null {
       case Op.SELF: {
         const key = RK(c);
         const isStr = c >= 256 && typeof p.k[c - 256] === 'string';
+        // Number keys: the array part inline (t.get's first test).
         const get = isStr ? `t.getStr(${key})` : `(typeof key === 'string' ? t.getStr(key) : t.get(key))`;
         const ra = op === Op.SELF ? `stack[base + ${a}]` : R(a);
         emit(`{ const t = ${R(b)};${op === Op.SELF ? ` stack[base + ${a + 1}] = t;` : ''} ${isStr ? '' : `const key = ${key};`}
@@ -289,7 +290,13 @@ function translate(p: Proto): string | null {
         let raw: string;
         if (keyStr) raw = `t.setStr(key, v);`;
         else if (keyNum) raw = `t.set(key, v);`;
-        else raw = `if (typeof key === 'string') t.setStr(key, v); else if (typeof key === 'number' && key === key) t.set(key, v); else { f.savedpc = ${n1}; checkKey(L, key); t.set(key, v); }`;
+        else {
+          raw = `if (typeof key === 'number') {
+              const ai = key - 1; const arr = t.arr;
+              if (ai >= 0 && ai < arr.length && (ai | 0) === ai) arr[ai] = v;
+              else if (key === key) t.set(key, v); else { f.savedpc = ${n1}; checkKey(L, key); }
+            } else if (typeof key === 'string') t.setStr(key, v); else { f.savedpc = ${n1}; checkKey(L, key); t.set(key, v); }`;
+        }
         emit(`{ const t = ${R(a)}; const key = ${RK(b)}; const v = ${RK(c)}; let mt;
           if (t instanceof LuaTable && ((mt = t.metatable) === undefined || mt.getStr('__newindex') === undefined)) { ${raw} }
           else { f.savedpc = ${n1}; setIndex(L, t, key, v, ${a}); ${hookExit(n1)} } }`);

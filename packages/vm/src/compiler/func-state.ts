@@ -19,6 +19,7 @@ import { Proto, type Constant } from '../proto.js';
 import { LuaSyntaxError } from '@valua/parser';
 import { compileError } from './errors.js';
 import { cPow } from '../cmath.js';
+import { intern } from '../intern.js';
 
 /** lparser.h's expkind. */
 export const enum ExpKind {
@@ -217,7 +218,7 @@ export class FuncState {
     return this.k.length - 1;
   }
   stringK(s: string): number {
-    return this.addk(s, s);
+    return this.addk(s, intern(s));
   }
   // lua5.1: "return -0, 0" lists LOADK -0 twice: constants are keyed by value
   // and 0 == -0, so the first spelling wins. A JS Map folds -0 into 0 the same way.
