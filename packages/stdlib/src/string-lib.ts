@@ -329,32 +329,82 @@ function strGsub(L: LuaState, base: number, nargs: number): number {
   return 2;
 }
 
-const spec: FormatSpec = { flags: 0, width: 0, precision: -1 };
+/**
+ * A format string split once into its items (formats are usually
+ * constants): before item k the literal text lits[k] (with "%%" already
+ * folded), then the conversion convs[k] with specs[k]; after the last item
+ * the literal `tail`. A spec that scanformat rejects ends the list with its
+ * message in `error`, raised when str_format reaches that item (after the
+ * item's "no value" check, as lstrlib orders them).
+ */
+class CompiledFormat {
+  readonly lits: string[] = [];
+  readonly convs: number[] = [];
+  readonly specs: FormatSpec[] = [];
+  tail = '';
+  error: string | undefined = undefined;
+
+  constructor(fmt: string) {
+    const n = fmt.length;
+    let lit = '';
+    let i = 0;
+    while (i < n) {
+      const pct = fmt.indexOf('%', i);
+      if (pct < 0) { lit += fmt.substring(i); break; }
+      if (pct > i) lit += fmt.substring(i, pct);
+      i = pct + 1;
+      if (i < n && fmt.charCodeAt(i) === 37) { lit += '%'; i++; continue; }
+      this.lits.push(lit);
+      lit = '';
+      const spec: FormatSpec = { flags: 0, width: 0, precision: -1 };
+      let ci: number;
+      try {
+        ci = scanFormat(fmt, i, spec);
+      } catch (e) {
+        if (!(e instanceof FormatError)) throw e;
+        this.error = e.message;
+        this.convs.push(-1);
+        this.specs.push(spec);
+        return;
+      }
+      this.convs.push(ci < n ? fmt.charCodeAt(ci) : 0);
+      this.specs.push(spec);
+      i = ci + 1;
+    }
+    this.tail = lit;
+  }
+}
+
+const formatCache = new Map<string, CompiledFormat>();
+const FORMAT_CACHE_MAX = 256;
+let lastFormat: CompiledFormat | undefined;
+let lastFormatText = '';
+
+function compiledFormat(fmt: string): CompiledFormat {
+  if (lastFormat !== undefined && fmt === lastFormatText) return lastFormat;
+  let cf = formatCache.get(fmt);
+  if (cf === undefined) {
+    if (formatCache.size >= FORMAT_CACHE_MAX) formatCache.clear();
+    cf = new CompiledFormat(fmt);
+    formatCache.set(fmt, cf);
+  }
+  lastFormat = cf;
+  lastFormatText = fmt;
+  return cf;
+}
 
 function strFormat(L: LuaState, base: number, nargs: number): number {
-  const fmt = stringArg(L, base, nargs, 1);
+  const cf = compiledFormat(stringArg(L, base, nargs, 1));
   const stack = L.stack;
-  let arg = 1;
+  const { lits, convs, specs } = cf;
   let out = '';
-  const n = fmt.length;
-  let i = 0;
-  while (i < n) {
-    const pct = fmt.indexOf('%', i);
-    if (pct < 0) { out += i === 0 ? fmt : fmt.substring(i); break; }
-    if (pct > i) out += fmt.substring(i, pct);
-    i = pct + 1;
-    if (i < n && fmt.charCodeAt(i) === 37) { out += '%'; i++; continue; }
-    if (++arg > nargs) throw L.argError(arg, 'no value');
+  for (let k = 0; k < convs.length; k++) {
+    out += lits[k]!;
+    const arg = k + 2;
+    if (arg > nargs) throw L.argError(arg, 'no value');
+    const conv = convs[k]!;
+    const spec = specs[k]!;
     const v = stack[base + arg - 1];
-    let ci: number;
-    try {
-      ci = scanFormat(fmt, i, spec);
-    } catch (e) {
-      if (e instanceof FormatError) throw L.error(e.message);
-      throw e;
-    }
-    const conv = ci < n ? fmt.charCodeAt(ci) : 0;
-    i = ci + 1;
     switch (conv) {
       case 99: // c
         out += cutAtNul(formatChar(spec, typeof v === 'number' ? v : L.checkNumber(arg)));
@@ -377,6 +427,8 @@ function strFormat(L: LuaState, base: number, nargs: number): number {
         else out += formatString(spec, cutAtNul(s));
         break;
       }
+      case -1: // scanformat's error
+        throw L.error(cf.error!);
       default: {
         // luaL_error's %c of a NUL prints nothing
         const ch = conv === 0 ? '' : String.fromCharCode(conv);
@@ -384,7 +436,7 @@ function strFormat(L: LuaState, base: number, nargs: number): number {
       }
     }
   }
-  L.push(out);
+  L.push(out + cf.tail);
   return 1;
 }
 

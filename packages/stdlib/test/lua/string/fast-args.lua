@@ -88,3 +88,17 @@ try(string.format, "%1.2.3d", 1)
 try(string.format, "%5.1s|%-3c|", "abc", 65)
 try(string.format, "%y", 1)
 try(string.format, "a\0%d", 1)
+
+-- formats are split once and cached: the same format again (and its errors
+-- in lstrlib's order: a missing argument before a bad spec after it)
+for _ = 1, 2 do
+  try(string.format, "%d %123d", 1)
+  try(string.format, "%d %123d", 1, 2)
+  try(string.format, "a%%b%5.1f%%c%q|%s", 2.25, "x\n", 3)
+  try(string.format, "a%%b%5.1f%%c%q|%s", 2.25, "x\n")
+  try(string.format, "%y%123d")
+  try(string.format, "%y%123d", 1)
+  try(string.format, "tail only %%")
+  try(string.format, "%s%", "x")
+  try(string.format, "%5", 1)
+end
