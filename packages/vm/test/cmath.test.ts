@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { cPow, NEG_NAN, POS_NAN } from '../src/cmath.js';
 import { newState, runChunk } from '../src/run.js';
+import { compileSource } from '../src/compiler/index.js';
+import { listing } from '../src/disasm.js';
 import { LuaHostFunction, type LuaValue } from '../src/value.js';
 import type { LuaState } from '../src/state.js';
 
@@ -102,10 +104,48 @@ const exponent = fc.oneof(
 ).map(noNegZero);
 const pairs = fc.array(fc.tuple(base, exponent), { minLength: BATCH, maxLength: BATCH });
 
-// A fixed default seed (FC_SEED explores others): seed 1255841524 found an
-// open bug, `0 ^ -15` from locals giving -inf where lua5.1 and cPow give inf
-// (see the closing note); a random seed per run would make CI flaky on it.
+// A fixed default seed (FC_SEED explores others). Seed 1255841524 once
+// failed here: `0 ^ -15` from locals gave -inf, not cPow(0, -15) = inf,
+// because the 0 numeral shared the constant slot of an earlier folded -0.
+// lua5.1 does the same (see 'a 0 numeral after a folded -0' below); the
+// comparison with cPow now allows it, the one with lua5.1 stays exact.
 const SEED = Number(process.env['FC_SEED'] ?? 424242);
+
+/** The VM's `^` on `ps`, from locals and folded, against cPow and lua5.1. */
+function checkVmPow(ps: readonly (readonly [number, number])[]): void {
+  // each pair twice: from locals (OP_POW at run time) and from numerals (folded by the compiler)
+  const body: string[] = [];
+  for (const [a, b] of ps) body.push(`do local a, b = ${numeral(a)}, ${numeral(b)} out(a ^ b) out(${numeral(a)} ^ ${numeral(b)}) end`);
+  const luaSrc = `local f = string.format local function out(x) print(f('%.17g', x)) end\n${body.join('\n')}\n`;
+  const expected = lua51Lines(luaSrc);
+  const got: LuaValue[] = [];
+  const gotTexts: string[] = [];
+  const L = newState();
+  L.globals.setStr('out', new LuaHostFunction('out', (L1: LuaState, b: number) => {
+    const x = L1.stack[b];
+    got.push(x);
+    gotTexts.push(typeof x === 'number' ? format17(x) : String(x));
+    return 0;
+  }));
+  const r = runChunk(body.join('\n') + '\n', '=pow', { state: L });
+  expect(r.error).toBeUndefined();
+  // both the run-time ^ and the folded constant are cPow's bits exactly...
+  got.forEach((x, i) => {
+    const [a, b] = ps[i >> 1]!;
+    const c = cPow(a, b);
+    // Constants are deduplicated by value (addk, as in luac), and 0 == -0:
+    // a folded -0 shares the slot of an earlier 0 constant, and a 0
+    // numeral the slot of an earlier folded -0 (say (-7e-323) ^ 5), so
+    // the local `a` holds -0 and 0 ^ -15 is -inf, in lua5.1 too.
+    const folded0 = i % 2 === 1 && x === 0 && c === 0;
+    const sharedZero = i % 2 === 0 && a === 0 && gotTexts[i] === format17(cPow(-0, b));
+    if (typeof x !== 'number' || (gotTexts[i] !== format17(c) && !folded0 && !sharedZero)) {
+      throw new Error(`${numeral(a)} ^ ${numeral(b)} (${i % 2 ? 'folded' : 'run time'}): cPow ${format17(cPow(a, b))}, valua ${String(x)}`);
+    }
+  });
+  // ...and lua5.1's (run time and luac's folding) up to glibc's rare misrounding
+  expectLua51Bits(got as number[], gotTexts, expected, (i) => `${numeral(ps[i >> 1]![0])} ^ ${numeral(ps[i >> 1]![1])} (${i % 2 ? 'folded' : 'run time'})`);
+}
 
 describe('pow against lua5.1', () => {
   it('cPow gives the bits of glibc pow (lua5.1 a^b printed with %.17g)', () => {
@@ -128,39 +168,36 @@ describe('pow against lua5.1', () => {
   });
 
   it('the VM\'s ^ and its constant folding give lua5.1\'s bits', () => {
-    fc.assert(
-      fc.property(pairs.map((ps) => ps.slice(0, 400)), (ps) => {
-        // each pair twice: from locals (OP_POW at run time) and from numerals (folded by the compiler)
-        const body: string[] = [];
-        for (const [a, b] of ps) body.push(`do local a, b = ${numeral(a)}, ${numeral(b)} out(a ^ b) out(${numeral(a)} ^ ${numeral(b)}) end`);
-        const luaSrc = `local f = string.format local function out(x) print(f('%.17g', x)) end\n${body.join('\n')}\n`;
-        const expected = lua51Lines(luaSrc);
-        const got: LuaValue[] = [];
-        const gotTexts: string[] = [];
-        const L = newState();
-        L.globals.setStr('out', new LuaHostFunction('out', (L1: LuaState, b: number) => {
-          const x = L1.stack[b];
-          got.push(x);
-          gotTexts.push(typeof x === 'number' ? format17(x) : String(x));
-          return 0;
-        }));
-        const r = runChunk(body.join('\n') + '\n', '=pow', { state: L });
-        expect(r.error).toBeUndefined();
-        // both the run-time ^ and the folded constant are cPow's bits exactly...
-        got.forEach((x, i) => {
-          const [a, b] = ps[i >> 1]!;
-          const c = cPow(a, b);
-          // a folded -0 shares the slot of an earlier 0 constant (addk keys by value), as in luac
-          const folded0 = i % 2 === 1 && x === 0 && c === 0;
-          if (typeof x !== 'number' || (gotTexts[i] !== format17(c) && !folded0)) {
-            throw new Error(`${numeral(a)} ^ ${numeral(b)} (${i % 2 ? 'folded' : 'run time'}): cPow ${format17(cPow(a, b))}, valua ${String(x)}`);
-          }
-        });
-        // ...and lua5.1's (run time and luac's folding) up to glibc's rare misrounding
-        expectLua51Bits(got as number[], gotTexts, expected, (i) => `${numeral(ps[i >> 1]![0])} ^ ${numeral(ps[i >> 1]![1])} (${i % 2 ? 'folded' : 'run time'})`);
-      }),
-      { numRuns: RUNS, endOnFailure: true, seed: SEED },
-    );
+    fc.assert(fc.property(pairs.map((ps) => ps.slice(0, 400)), checkVmPow), { numRuns: RUNS, endOnFailure: true, seed: SEED });
+  });
+
+  it('the batch of seed 1255841524 (a 0 numeral after a folded -0) gives lua5.1\'s bits', () => {
+    fc.assert(fc.property(pairs.map((ps) => ps.slice(0, 400)), checkVmPow), { numRuns: 2, endOnFailure: true, seed: 1255841524 });
+  });
+
+  it('a 0 numeral after a folded -0 shares its constant slot, as in luac5.1: 0 ^ -15 from locals is -inf', () => {
+    const src = `local f = string.format local function out(x) print(f('%.17g', x)) end
+do local a, b = (-7e-323), 5 out(a ^ b) out((-7e-323) ^ 5) end
+do local a, b = 0, (-15) out(a ^ b) out(0 ^ (-15)) end
+do local a, b = 0, 0.5 out(a ^ b) out(-a) end
+`;
+    const expected = lua51Lines(src);
+    // the run-time 0 ^ -15 differs from the folded one only through the shared slot
+    expect(expected[2]).not.toBe(expected[3]);
+    const L = newState();
+    const got: string[] = [];
+    L.globals.setStr('out', new LuaHostFunction('out', (L1: LuaState, b: number) => {
+      got.push(format17(L1.stack[b] as number));
+      return 0;
+    }));
+    const r = runChunk(src.replace(/^.*\n/, ''), '=pow', { state: L });
+    expect(r.error).toBeUndefined();
+    expect(got).toEqual(expected);
+    // and the constant tables agree with luac5.1's (one -0 slot, no 0)
+    const luac = spawnSync('luac5.1', ['-l', '-l', '-p', '-'], { input: src, encoding: 'latin1' });
+    expect(luac.status).toBe(0);
+    const constants = (text: string): string => /^constants \(\d+\)[^\n]*\n(?:\t[^\n]*\n)*/m.exec(text)![0].replace(/0x[0-9a-f]+/, '');
+    expect(constants(listing(compileSource(src, '=stdin'), { full: true }))).toBe(constants(luac.stdout));
   });
 
   it('the test\'s own comparison fails on Math.pow (which is an ulp off for some arguments)', () => {
