@@ -45,6 +45,71 @@ export function formatG(x: number, prec: number): string {
   if (Number.isInteger(x) && x < 1e14 && x > -1e14 && Math.abs(x) < 10 ** prec) return String(x);
   const neg = x < 0;
   const ax = neg ? -x : x;
+  if (ax >= 1e-4 && ax < 1e15) {
+    const f = fixedG(ax, prec);
+    if (f !== undefined) return neg ? '-' + f : f;
+  }
+  return formatSlow(ax, neg, prec);
+}
+
+/** 10^0 .. 10^22, every one exact. */
+const POW10: number[] = [1];
+for (let k = 1; k <= 22; k++) POW10.push(POW10[k - 1]! * 10);
+
+/**
+ * %.<prec>g of ax in [1e-4, 1e15) with prec <= 14, by one scaling (false
+ * when it cannot tell; the digits are left in SCALED). With X = floor(log10 ax) and k = prec - 1 - X, the digits are
+ * ax * 10^k rounded to an integer r (round half even, on the exact value).
+ * 10^k is exact (|k| <= 17), so y = ax * 10^k (or ax / 10^-k) is one
+ * rounding of the exact product, off by at most half an ulp of y: below
+ * 0.008 for y < 2^47 > 10^14. Unless y's fraction is within 0.02 of a half,
+ * the exact product rounds as y does, ties included (a tie has fraction
+ * exactly .5, and goes to formatSlow). r must have prec digits (else
+ * log10 was off by one; formatSlow), or be 10^prec (rounded up to the next
+ * power of ten). %g then writes r's digits at its exponent, in fixed
+ * notation for exponents -4 .. prec-1, with trailing zeros dropped.
+ */
+export function scaledDigits(ax: number, prec: number): boolean {
+  if (prec > 14) return false;
+  let x = Math.floor(Math.log10(ax));
+  const k = prec - 1 - x;
+  const y = k >= 0 ? ax * POW10[k]! : ax / POW10[-k]!;
+  const whole = Math.floor(y);
+  const frac = y - whole;
+  if (frac > 0.48 && frac < 0.52) return false;
+  let r = frac > 0.5 ? whole + 1 : whole;
+  const lo = POW10[prec - 1]!;
+  const hi = POW10[prec]!;
+  if (r < lo || r > hi) return false;
+  if (r === hi) {
+    r = lo;
+    x++;
+  }
+  if (x < -4 || x >= prec) return false;
+  SCALED.r = r;
+  SCALED.x = x;
+  return true;
+}
+
+/** scaledDigits' result: the prec-digit integer and its decimal exponent. */
+export const SCALED = { r: 0, x: 0 };
+
+/** fixedG as a string. */
+function fixedG(ax: number, prec: number): string | undefined {
+  if (!scaledDigits(ax, prec)) return undefined;
+  const d = String(SCALED.r);
+  const x = SCALED.x;
+  let end = prec;
+  while (end > 1 && d.charCodeAt(end - 1) === 48) end--;
+  if (x < 0) return '0.' + ZEROS.slice(0, -x - 1) + d.slice(0, end);
+  if (end <= x + 1) return d.slice(0, x + 1);
+  return d.slice(0, x + 1) + '.' + d.slice(x + 1, end);
+}
+
+const ZEROS = '0000000000000000000000';
+
+/** formatG for a nonzero, non-integer or large |x| = ax (`neg`: x < 0). */
+function formatSlow(ax: number, neg: boolean, prec: number): string {
   // JS's shortest round-trip form S of x. If S has at most `prec`
   // significant digits, the exact value rounds to those same digits (it is
   // within half an ulp of S, far less than half a unit of the last digit);

@@ -7,7 +7,7 @@
 
 import { LuaTable, typeNameOf, type LuaValue } from '@valua/vm';
 import { CjsonConfig, InvalidNumbers, LibError, MAX_C_STACK } from './config.js';
-import { formatG } from '../format-g.js';
+import { formatG, scaledDigits, SCALED } from '../format-g.js';
 import { JSON_NULL } from './null.js';
 import { ByteSink } from '../byte-sink.js';
 
@@ -31,30 +31,111 @@ ESCAPES[34] = '\\"';
 ESCAPES[47] = '\\/';
 ESCAPES[92] = '\\\\';
 
+/** 1 for the bytes ESCAPES spells otherwise, as a typed table for the scan. */
+const NEEDS_ESCAPE = new Uint8Array(256);
+for (let c = 0; c < 256; c++) if (ESCAPES[c] !== undefined) NEEDS_ESCAPE[c] = 1;
+
 /** json_append_string into a sink: the quoted, escaped form of a byte string. */
 function appendString(out: ByteSink, s: string): void {
   const n = s.length;
-  out.byte(34);
-  if (n > 64) {
-    // Long strings: copy the runs between escapes whole.
-    let from = 0;
-    for (let i = 0; i < n; i++) {
-      const e = ESCAPES[s.charCodeAt(i)];
-      if (e === undefined) continue;
-      if (i > from) out.text(s.slice(from, i));
-      out.text(e);
-      from = i + 1;
-    }
-    if (from < n) out.text(from === 0 ? s : s.slice(from));
-  } else {
+  if (n <= 64) {
+    // Room for the worst case (every byte a 6-byte \u00XX), then straight
+    // into the buffer.
+    out.reserve(n * 6 + 2);
+    const buf = out.buf;
+    let p = out.n;
+    buf[p++] = 34;
     for (let i = 0; i < n; i++) {
       const c = s.charCodeAt(i);
-      const e = ESCAPES[c];
-      if (e === undefined) out.byte(c);
-      else out.text(e);
+      if (NEEDS_ESCAPE[c] === 0) buf[p++] = c;
+      else {
+        const e = ESCAPES[c]!;
+        for (let j = 0; j < e.length; j++) buf[p++] = e.charCodeAt(j);
+      }
+    }
+    buf[p++] = 34;
+    out.n = p;
+    return;
+  }
+  // Long strings: copy the runs between escapes whole.
+  out.byte(34);
+  let from = 0;
+  for (let i = 0; i < n; i++) {
+    if (NEEDS_ESCAPE[s.charCodeAt(i)] === 0) continue;
+    if (i > from) out.text(s.slice(from, i));
+    out.text(ESCAPES[s.charCodeAt(i)]!);
+    from = i + 1;
+  }
+  if (from < n) out.text(from === 0 ? s : s.slice(from));
+  out.byte(34);
+}
+
+/**
+ * Appends the decimal digits of an integer |x| < 2^31 (what %.14g prints
+ * for it, and any precision of 10 or more).
+ */
+function appendInt(out: ByteSink, x: number): void {
+  out.reserve(11);
+  const buf = out.buf;
+  let p = out.n;
+  if (x < 0) {
+    buf[p++] = 45;
+    x = -x;
+  }
+  let digits = 1;
+  for (let t = x; t >= 10; t = Math.floor(t / 10)) digits++;
+  p += digits;
+  out.n = p;
+  do {
+    const q = Math.floor(x / 10);
+    buf[--p] = 48 + x - q * 10;
+    x = q;
+  } while (x > 0);
+}
+
+/** Digits of SCALED.r, most significant first (scratch for appendNumber). */
+const DIGITS = new Uint8Array(14);
+
+/** json_append_number for a value: formatNumber's text, written in place when it can be. */
+function appendNumber(cfg: CjsonConfig, out: ByteSink, v: number): void {
+  const prec = cfg.encodeNumberPrecision;
+  // Integers print as themselves (-0 is "-0"; not an int here).
+  if ((v | 0) === v && prec >= 10 && (v !== 0 || 1 / v > 0)) {
+    appendInt(out, v);
+    return;
+  }
+  const ax = v < 0 ? -v : v;
+  if (!(ax >= 1e-4 && ax < 1e15) || !scaledDigits(ax, prec)) {
+    out.text(formatNumber(cfg, v, 'number'));
+    return;
+  }
+  // formatG's fixed notation of SCALED (prec digits at exponent x), in place.
+  let r = SCALED.r;
+  const x = SCALED.x;
+  for (let i = prec - 1; i >= 0; i--) {
+    const q = Math.floor(r / 10);
+    DIGITS[i] = r - q * 10;
+    r = q;
+  }
+  let end = prec;
+  while (end > 1 && DIGITS[end - 1] === 0) end--;
+  out.reserve(prec + 7);
+  const buf = out.buf;
+  let p = out.n;
+  if (v < 0) buf[p++] = 45;
+  if (x < 0) {
+    buf[p++] = 48;
+    buf[p++] = 46;
+    for (let i = -1; i > x; i--) buf[p++] = 48;
+    for (let i = 0; i < end; i++) buf[p++] = 48 + DIGITS[i]!;
+  } else {
+    for (let i = 0; i <= x; i++) buf[p++] = 48 + DIGITS[i]!;
+    if (end > x + 1) {
+      buf[p++] = 46;
+      for (let i = x + 1; i < end; i++) buf[p++] = 48 + DIGITS[i]!;
     }
   }
-  out.byte(34);
+  out.n = p;
 }
 
 /** json_append_number, for a value or a key. */
@@ -213,7 +294,7 @@ export function jsonEncode(cfg: CjsonConfig, value: LuaValue): string {
         out.byte(58);
       } else throw new LibError(`Cannot serialise ${typeNameOf(key)}: table key must be a number or string`);
     }
-    if (v instanceof LuaTable) enter(v);
+    if (typeof v === 'object' && v instanceof LuaTable) enter(v);
     else encodeScalar(cfg, out, v);
   }
   return out.finish();
@@ -225,7 +306,7 @@ function encodeScalar(cfg: CjsonConfig, out: ByteSink, v: LuaValue): void {
       appendString(out, v);
       return;
     case 'number':
-      out.text(formatNumber(cfg, v, 'number'));
+      appendNumber(cfg, out, v);
       return;
     case 'boolean':
       out.text(v ? 'true' : 'false');
