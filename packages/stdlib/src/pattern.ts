@@ -198,13 +198,15 @@ class CompiledPattern {
   setAt(p: number, ep: number): Uint8Array {
     const known = this.sets[p];
     if (known !== undefined) return known;
-    const key = this.pat.substring(p, ep);
-    let set = setCache.get(key);
+    const key = ep - p <= SET_KEY_MAX ? this.pat.substring(p, ep) : '';
+    let set = key === '' ? undefined : setCache.get(key);
     if (set === undefined) {
       set = new Uint8Array(256);
       for (let c = 0; c < 256; c++) if (this.singleMatch(c, p, ep)) set[c] = 1;
-      if (setCache.size >= SET_CACHE_MAX) setCache.clear();
-      setCache.set(key, set);
+      if (key !== '') {
+        if (setCache.size >= SET_CACHE_MAX) setCache.clear();
+        setCache.set(key, set);
+      }
     }
     this.sets[p] = set;
     return set;
@@ -241,10 +243,14 @@ const FIRST_NONE = 1, FIRST_SET = 2, FIRST_BYTE = 3;
 /** Byte sets by class text ("%a", "[^%s,]", "x"), shared by all patterns. */
 const setCache = new Map<string, Uint8Array>();
 const SET_CACHE_MAX = 1024;
+/** Longer class texts are not shared (the cache keeps its keys). */
+const SET_KEY_MAX = 64;
 
 /** Recently used patterns (a bounded cache: cleared when full). */
 const patternCache = new Map<string, CompiledPattern>();
 const PATTERN_CACHE_MAX = 256;
+/** Longer patterns are not kept (a script building huge one-off patterns would fill memory). */
+const PATTERN_CACHE_MAX_LEN = 512;
 let lastPattern: CompiledPattern | undefined;
 
 function compiledPattern(pat: string): CompiledPattern {
@@ -252,9 +258,11 @@ function compiledPattern(pat: string): CompiledPattern {
   if (last !== undefined && last.pat === pat) return last;
   let cp = patternCache.get(pat);
   if (cp === undefined) {
-    if (patternCache.size >= PATTERN_CACHE_MAX) patternCache.clear();
     cp = new CompiledPattern(pat);
-    patternCache.set(pat, cp);
+    if (pat.length <= PATTERN_CACHE_MAX_LEN) {
+      if (patternCache.size >= PATTERN_CACHE_MAX) patternCache.clear();
+      patternCache.set(pat, cp);
+    }
   }
   lastPattern = cp;
   return cp;

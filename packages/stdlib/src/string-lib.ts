@@ -377,6 +377,8 @@ class CompiledFormat {
 
 const formatCache = new Map<string, CompiledFormat>();
 const FORMAT_CACHE_MAX = 256;
+/** Longer formats are split on every call but not kept. */
+const FORMAT_CACHE_MAX_LEN = 512;
 let lastFormat: CompiledFormat | undefined;
 let lastFormatText = '';
 
@@ -384,9 +386,11 @@ function compiledFormat(fmt: string): CompiledFormat {
   if (lastFormat !== undefined && fmt === lastFormatText) return lastFormat;
   let cf = formatCache.get(fmt);
   if (cf === undefined) {
-    if (formatCache.size >= FORMAT_CACHE_MAX) formatCache.clear();
     cf = new CompiledFormat(fmt);
-    formatCache.set(fmt, cf);
+    if (fmt.length <= FORMAT_CACHE_MAX_LEN) {
+      if (formatCache.size >= FORMAT_CACHE_MAX) formatCache.clear();
+      formatCache.set(fmt, cf);
+    }
   }
   lastFormat = cf;
   lastFormatText = fmt;
