@@ -22,9 +22,10 @@
 import { Op, MAXARG_SBX, LFIELDS_PER_FLUSH } from './opcodes.js';
 import type { Proto } from './proto.js';
 import { LuaTable } from './table.js';
-import { LuaClosure } from './value.js';
+import { LuaClosure, LuaHostFunction } from './value.js';
+import { baseNext, ipairsAux } from './lib/base.js';
 import type { LuaState, CallFrame } from './state.js';
-import { CallFrame as CallFrameClass, MULTRET } from './state.js';
+import { CallFrame as CallFrameClass, MULTRET, MAX_C_CALLS } from './state.js';
 import {
   precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
   PRECALL_LUA, PRECALL_YIELD, MIN_STACK,
@@ -113,7 +114,7 @@ function runtime() {
     precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
     PRECALL_LUA, PRECALL_YIELD, MIN_STACK, hookCall,
     arith, concat, equals, index, indexMiss, len, lessEqual, lessThan, setIndex, checkKey,
-    cPow, nanOperand, forNumber, forError, pause, fb2int, jitProto,
+    cPow, nanOperand, forNumber, forError, pause, fb2int, jitProto, LuaHostFunction, ipairsAux, baseNext,
   };
 }
 let RUNTIME: ReturnType<typeof runtime> | undefined;
@@ -452,8 +453,36 @@ function translate(p: Proto): string | null {
         const jmp = code[n1]!;
         const t = n1 + 1 + (jmp >>> 14) - MAXARG_SBX;
         const cb = a + 3;
-        emit(`{ stack[base + ${cb + 2}] = stack[base + ${a + 2}]; stack[base + ${cb + 1}] = stack[base + ${a + 1}]; stack[base + ${cb}] = stack[base + ${a}];
-          L.top = base + ${cb + 3}; f.savedpc = ${n1}; call(L, base + ${cb}, ${c}); L.top = f.top;
+        // next and ipairs' iterator run inline when the call would just
+        // return their results: the same budget charge, no C-stack limit
+        // near, a table; anything else (an invalid key's error included)
+        // goes through the call.
+        const put = (vals: string[]): string => {
+          const out2: string[] = [];
+          for (let j = 0; j < c; j++) out2.push(`stack[base + ${cb + j}] = ${vals[j] ?? 'undefined'};`);
+          return out2.join(' ');
+        };
+        emit(`{ let done = false; const it = stack[base + ${a}];
+          if (it instanceof LuaHostFunction && g.budget > 1 && L.nCcalls + 1 < ${MAX_C_CALLS}) {
+            const t = stack[base + ${a + 1}]; const ctl = stack[base + ${a + 2}];
+            if (t instanceof LuaTable) {
+              if (it.fn === ipairsAux) {
+                if (typeof ctl === 'number' && (ctl | 0) === ctl) {
+                  g.budget--; done = true;
+                  const v = t.getInt(ctl + 1);
+                  if (v !== undefined) { ${put(['ctl + 1', 'v'])} } else { ${put([])} }
+                }
+              } else if (it.fn === baseNext) {
+                let found; try { found = t.next(ctl); } catch (e) { found = undefined; }
+                if (found !== undefined) {
+                  g.budget--; done = true;
+                  if (found) { ${put(['t.nextKey', 't.nextValue'])} } else { ${put([])} }
+                }
+              }
+            }
+          }
+          if (!done) { stack[base + ${cb + 2}] = stack[base + ${a + 2}]; stack[base + ${cb + 1}] = stack[base + ${a + 1}]; stack[base + ${cb}] = stack[base + ${a}];
+          L.top = base + ${cb + 3}; f.savedpc = ${n1}; call(L, base + ${cb}, ${c}); L.top = f.top; }
           const v = stack[base + ${cb}];
           if (v !== undefined) stack[base + ${cb - 1}] = v;
           if (L.hookMask !== 0) { f.savedpc = v !== undefined ? ${n1} : ${pc + 2}; return ${J_INTERP}; }

@@ -202,7 +202,7 @@ function baseRawequal(L: LuaState): number {
   return 1;
 }
 
-function baseNext(L: LuaState): number {
+export function baseNext(L: LuaState): number {
   const t = L.checkTable(1);
   let found: boolean;
   try {
@@ -228,7 +228,7 @@ function basePairs(L: LuaState): number {
   return 3;
 }
 
-function ipairsAux(L: LuaState): number {
+export function ipairsAux(L: LuaState): number {
   let i = checkInt(L, 2);
   const t = L.checkTable(1);
   i++;
