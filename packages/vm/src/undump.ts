@@ -7,9 +7,11 @@
 // "bad code in precompiled chunk". Anything the check lets through must
 // still be safe for our VM, so a few checks go beyond 5.1's where 5.1 would
 // crash or allocate without bound: a string constant of size 0 ("bad
-// constant"; 5.1 stores NULL), and `checkTables` (SETLIST into a register
-// that may not hold a NEWTABLE's table, table size hints no compiler would
-// write) as "bad code". The tests in test/undump.test.ts compare verdicts
+// constant"; 5.1 stores NULL), and `checkBeyond51` (a LOADBOOL whose C is
+// neither 0 nor 1 skipping past the code's end, a backward FORPREP, table
+// size hints no compiler would write, SETLIST into a register that may not
+// hold a NEWTABLE's table, FORLOOP on registers a FORPREP may not have
+// set) as "bad code". The tests in test/undump.test.ts compare verdicts
 // with lua5.1's loadstring and run fuzzed chunks that load.
 //
 // Invariant: every failure is a LuaError with lua5.1's text ("<name>: <why>
@@ -200,7 +202,7 @@ function loadFunction(r: ChunkReader, parentSource: string, depth: number, lua51
   const upvalueNames: string[] = [];
   for (let i = 0; i < n; i++) upvalueNames.push(r.string() ?? '');
   f.upvalueNames = upvalueNames;
-  if (!checkCode(f) || (!lua51Only && !checkTables(f))) throw r.error('bad code');
+  if (!checkCode(f) || (!lua51Only && !checkBeyond51(f))) throw r.error('bad code');
   return f;
 }
 
@@ -361,45 +363,97 @@ export function checkCode(f: Proto): boolean {
   return true;
 }
 
+/**
+ * The checks 5.1 lacks, for code that passes luaG_checkcode but would crash
+ * lua5.1, make it allocate without bound, or make our VM loop where the
+ * work budget cannot see it (the budget counts backward jumps and calls):
+ * - LOADBOOL skips the next instruction whenever C is non-zero, but 5.1
+ *   checks the skip only for C == 1: with C = 2..511 it can skip the closing
+ *   RETURN and run off the end of the code (lua5.1 segfaults; our loop read
+ *   past the code forever) or land on a SETLIST's count word, whose operands
+ *   nobody checked. Every skipping LOADBOOL gets the C == 1 checks.
+ * - FORPREP jumping backward (no compiler writes one) makes a loop whose
+ *   only backward edge is the FORPREP, which the budget does not count.
+ * - NEWTABLE's size hints and SETLIST's block number can be no larger than
+ *   a compiler can produce for a function of this many instructions (each
+ *   SETLIST stores at most 50 items, each hash field takes an instruction),
+ *   so a few bytes of chunk cannot make the VM allocate gigabytes.
+ * - What SETLIST and FORLOOP take on trust (see `checkRegisterFlow`).
+ */
+export function checkBeyond51(f: Proto): boolean {
+  const code = f.code;
+  const size = code.length;
+  let needsFlow = false;
+  for (let pc = 0; pc < size; pc++) {
+    const i = code[pc]!;
+    switch (getOp(i)) {
+      case Op.LOADBOOL:
+        if (getC(i) > 1) {
+          if (!(pc + 2 < size)) return false;
+          const next = code[pc + 1]!;
+          if (getOp(next) === Op.SETLIST && getC(next) === 0) return false;
+        }
+        break;
+      case Op.FORPREP:
+        if (getSBx(i) < 0) return false;
+        break;
+      case Op.FORLOOP:
+        needsFlow = true;
+        break;
+      case Op.NEWTABLE:
+        if (fb2int(getB(i)) > 2 * LFIELDS_PER_FLUSH * size + 16 || fb2int(getC(i)) > 2 * size + 16) return false;
+        break;
+      case Op.SETLIST: {
+        needsFlow = true;
+        const c = getC(i) === 0 ? (code[pc + 1]! >>> 0) : getC(i);
+        if (c - 1 > size) return false;
+        if (getC(i) === 0) pc++;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return !needsFlow || checkRegisterFlow(f);
+}
+
 /** luaO_fb2int, uncapped. */
 function fb2int(x: number): number {
   const e = (x >>> 3) & 31;
   return e === 0 ? x : ((x & 7) + 8) * 2 ** (e - 1);
 }
 
+/** Where the "holds a FORPREP's number" bits start in a register-flow state. */
+const NUMBER_BITS = 256n;
+/** One past the highest register an operand can name: "from R(A) up". */
+const REG_END = 256;
+
 /**
- * Beyond 5.1, checks of table construction (where 5.1 crashes, or runs out
- * of memory, on crafted code):
- * - NEWTABLE's size hints and SETLIST's block number can be no larger than
- *   a compiler can produce for a function of this many instructions (each
- *   SETLIST stores at most 50 items, each hash field takes an instruction),
- *   so a few bytes of chunk cannot make the VM allocate gigabytes;
- * - SETLIST stores into R(A) without looking, so R(A) must hold the table a
- *   NEWTABLE made, on every path to it: a forward data flow over the code,
- *   the registers known to hold a NEWTABLE's table (a bit mask, meet =
- *   intersection) at each pc.
+ * SETLIST stores into R(A) and FORLOOP adds R(A+2) to R(A) and compares
+ * with R(A+1) without looking at the types: 5.1 reads garbage from a
+ * non-table or non-number there (or crashes), and our VM would do JS
+ * arithmetic on whatever it finds (a string doubling at each step ends in
+ * a JS RangeError). So on every path to it, a SETLIST's R(A) must hold the
+ * table a NEWTABLE made, and a FORLOOP's R(A) .. R(A+2) the numbers a
+ * FORPREP checked. A forward data flow over the code: at each pc, the
+ * registers known to hold a NEWTABLE's table (bits 0..255) and those known
+ * to hold a FORPREP's number (bits 256..511); meet = intersection, so the
+ * states only shrink and the work list ends. Code from a compiler passes:
+ * the table and the loop control are hidden locals nothing else writes.
  */
-export function checkTables(f: Proto): boolean {
+function checkRegisterFlow(f: Proto): boolean {
   const code = f.code;
   const size = code.length;
-  let hasSetlist = false;
-  for (let pc = 0; pc < size; pc++) {
-    const i = code[pc]!;
-    const op = getOp(i);
-    if (op === Op.NEWTABLE) {
-      if (fb2int(getB(i)) > 2 * LFIELDS_PER_FLUSH * size + 16 || fb2int(getC(i)) > 2 * size + 16) return false;
-    } else if (op === Op.SETLIST) {
-      hasSetlist = true;
-      const c = getC(i) === 0 ? (code[pc + 1]! >>> 0) : getC(i);
-      if (c - 1 > size) return false;
-      if (getC(i) === 0) pc++;
-    }
-  }
-  if (!hasSetlist) return true;
   const state: (bigint | undefined)[] = new Array<bigint | undefined>(size).fill(undefined);
   const work: number[] = [0];
   state[0] = 0n;
-  const below = (r: number): bigint => (1n << BigInt(r)) - 1n;
+  /** Both kinds of bit for registers lo .. hi-1. */
+  const span = (lo: number, hi: number): bigint => {
+    const m = ((1n << BigInt(hi - lo)) - 1n) << BigInt(lo);
+    return m | (m << NUMBER_BITS);
+  };
+  /** The state after a write to registers lo .. hi-1: nothing known of them. */
+  const kill = (s: bigint, lo: number, hi = lo + 1): bigint => (hi > lo ? s & ~span(lo, hi) : s);
   const flow = (to: number, s: bigint): void => {
     if (to < 0 || to >= size) return;
     const old = state[to];
@@ -411,62 +465,66 @@ export function checkTables(f: Proto): boolean {
   };
   while (work.length > 0) {
     const pc = work.pop()!;
-    let s = state[pc]!;
+    const s = state[pc]!;
     const i = code[pc]!;
     const op = getOp(i);
     const a = getA(i);
-    const bitA = 1n << BigInt(a);
     switch (op) {
       case Op.NEWTABLE:
-        flow(pc + 1, s | bitA);
+        flow(pc + 1, kill(s, a) | (1n << BigInt(a)));
         break;
       case Op.SETLIST:
-        if ((s & bitA) === 0n) return false;
+        if ((s & (1n << BigInt(a))) === 0n) return false;
         flow(pc + (getC(i) === 0 ? 2 : 1), s);
         break;
       case Op.JMP:
         flow(pc + 1 + getSBx(i), s);
         break;
       case Op.FORPREP:
-        flow(pc + 1 + getSBx(i), s & ~bitA);
+        // the loop control R(A) .. R(A+2) are numbers once FORPREP has run
+        flow(pc + 1 + getSBx(i), kill(s, a, a + 3) | (7n << (BigInt(a) + NUMBER_BITS)));
         break;
-      case Op.FORLOOP:
-        s &= ~(bitA | (bitA << 3n));
-        flow(pc + 1 + getSBx(i), s);
-        flow(pc + 1, s);
+      case Op.FORLOOP: {
+        const control = 7n << (BigInt(a) + NUMBER_BITS);
+        if ((s & control) !== control) return false;
+        const after = kill(s, a + 3); // R(A) stays a number; R(A+3) gets a copy
+        flow(pc + 1 + getSBx(i), after);
+        flow(pc + 1, after);
         break;
+      }
       case Op.EQ: case Op.LT: case Op.LE: case Op.TEST:
         flow(pc + 1, s);
         flow(pc + 2, s);
         break;
       case Op.TESTSET:
-        flow(pc + 1, s & ~bitA);
+        flow(pc + 1, kill(s, a));
         flow(pc + 2, s);
         break;
-      case Op.TFORLOOP:
-        s &= below(a + 2); // writes R(A+2) .. R(A+2+C)
-        flow(pc + 1, s);
-        flow(pc + 2, s);
+      case Op.TFORLOOP: {
+        const after = kill(s, a + 2, REG_END); // writes R(A+2) .. R(A+2+C)
+        flow(pc + 1, after);
+        flow(pc + 2, after);
         break;
+      }
       case Op.LOADBOOL:
-        flow(pc + (getC(i) === 1 ? 2 : 1), s & ~bitA);
+        flow(pc + (getC(i) !== 0 ? 2 : 1), kill(s, a));
         break;
       case Op.LOADNIL:
-        flow(pc + 1, s & (below(a) | ~below(getB(i) + 1)));
+        flow(pc + 1, kill(s, a, getB(i) + 1));
         break;
       case Op.SELF:
-        flow(pc + 1, s & ~(bitA | (bitA << 1n)));
+        flow(pc + 1, kill(s, a, a + 2));
         break;
       case Op.CALL: case Op.TAILCALL: case Op.VARARG:
-        flow(pc + 1, s & below(a)); // results from R(A) up
+        flow(pc + 1, kill(s, a, REG_END)); // results from R(A) up
         break;
       case Op.CLOSURE:
-        flow(pc + 1 + f.p[getBx(i)]!.numUpvalues, s & ~bitA); // its upvalue words are not executed
+        flow(pc + 1 + f.p[getBx(i)]!.numUpvalues, kill(s, a)); // its upvalue words are not executed
         break;
       case Op.RETURN:
         break;
       default:
-        flow(pc + 1, OP_INFO[op].setsA ? s & ~bitA : s);
+        flow(pc + 1, OP_INFO[op].setsA ? kill(s, a) : s);
         break;
     }
   }

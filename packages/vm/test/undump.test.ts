@@ -13,6 +13,7 @@ import { dumpProto } from '../src/dump.js';
 import { undumpProto } from '../src/undump.js';
 import { LuaError, LUA_ERRSYNTAX } from '../src/errors.js';
 import { Proto } from '../src/proto.js';
+import { Op, encodeABC, encodeAsBx, getOp } from '../src/opcodes.js';
 import { newState, runChunk } from '../src/run.js';
 import { call } from '../src/call.js';
 import { valuaMain } from '../src/cli.js';
@@ -20,16 +21,17 @@ import { capturedHost } from './property/captured-host.js';
 import { compileFile, corpusFiles, lua51Records, records, READ_RECORDS, root } from './chunk-support.js';
 
 const hasLua = spawnSync('lua5.1', ['-v']).status === 0 && spawnSync('luac5.1', ['-v']).status === 0;
-// A fixed default seed: some random seeds produce a mutated chunk on which
-// load-or-run never returns (an open bug: a hang that the work budget does
-// not stop, found in CI runs; see the closing note), and a synchronous hang
-// cannot be timed out by jest. FC_SEED=<n> explores other seeds.
+// A fixed default seed (FC_SEED=<n> explores others). Seeds 444, 168, 192
+// and others once made load-or-run of a mutated chunk hang (a synchronous
+// hang jest cannot time out); those chunks are refused now, and the closing
+// tests keep them as fixed cases.
 const seed = Number(process.env['FC_SEED'] ?? 736930);
 const runs = (n: number): number => Math.max(1, Math.round(n * Number(process.env['VALUA_FC_RUNS'] ?? 1)));
 
 /** What loadstring(chunk) gives in Valua: "ok" or the message. Where only
- *  our extra checks (checkTables: table construction that crashes lua5.1 or
- *  allocates gigabytes when run) refuse it, "ok (5.1 only)". */
+ *  our extra checks (checkBeyond51: code that crashes lua5.1, allocates
+ *  gigabytes or loops unseen by the work budget when run) refuse it,
+ *  "ok (5.1 only)". */
 function ourVerdict(chunk: string): string {
   const verdict = (lua51Only: boolean): string => {
     try {
@@ -365,5 +367,53 @@ describe('no JS exception escapes from loading or running mutated chunks', () =>
     let loaded = 0;
     fc.assert(fc.property(editedChunk, (c) => { if (loadAndRun(c)) loaded++; }), { seed, numRuns: runs(1500) });
     expect(loaded).toBeGreaterThan(50);
+  });
+});
+
+(hasLua ? describe : describe.skip)('chunks lua5.1 loads but would crash or hang on are refused (fuzz regressions)', () => {
+  /** A sample compiled, its main function's code replaced (line info to match). */
+  const withCode = (si: number, edit: (code: Int32Array) => void): string => {
+    const main = compileSource(SAMPLE_SOURCES[si]!, '=sample');
+    main.code = Int32Array.from(main.code);
+    edit(main.code);
+    main.lineinfo = new Int32Array(main.code.length).fill(1);
+    return dumpProto(main);
+  };
+  const cases: [string, string][] = [
+    // FC_SEED=444: LOADBOOL with C = 511 skips the closing RETURN (lua5.1
+    // segfaults running it; Valua read past the code forever)
+    ['LOADBOOL C > 1 before the last RETURN', withCode(3, (c) => { c[c.length - 2] = encodeABC(Op.LOADBOOL, 4, 255, 511); })],
+    // skipping onto a SETLIST count word, whose operands nobody checks
+    ['LOADBOOL C > 1 onto a SETLIST count word', withCode(1, (c) => {
+      const at = c.findIndex((i) => getOp(i) === Op.SETLIST);
+      c[at - 1] = encodeABC(Op.LOADBOOL, 5, 1, 2);
+      c[at] = encodeABC(Op.SETLIST, 0, 3, 0);
+      c[at + 1] = 1;
+    })],
+    // FC_SEED=192 and 168: a backward FORPREP loops where the budget does not count
+    ['FORPREP jumping to itself', withCode(3, (c) => { c[18] = encodeAsBx(Op.FORPREP, 0, -1); })],
+    ['FORPREP jumping backward', withCode(3, (c) => { c[19] = encodeAsBx(Op.FORPREP, 1, -5); })],
+    // FC_SEED=172: FORLOOP on registers holding a table and a function: JS
+    // arithmetic on them doubled a string to a RangeError
+    ['FORLOOP without its FORPREP', withCode(1, (c) => { c[9] = encodeAsBx(Op.FORLOOP, 0, -3); })],
+  ];
+
+  test('lua5.1 loads them; Valua refuses them as bad code, and loads them with lua5.1\'s checks only', () => {
+    const chunks = cases.map(([, c]) => c);
+    expect(lua51Verdicts(chunks)).toEqual(cases.map(() => 'ok'));
+    expect(chunks.map(ourVerdict)).toEqual(cases.map(() => 'ok (5.1 only)'));
+    for (const c of chunks) {
+      expect(() => undumpProto(c, '=fuzz')).toThrow('fuzz: bad code in precompiled chunk');
+      expect(loadAndRun(c)).toBe(false);
+    }
+  });
+
+  test('what the extra checks let through: a table built and looped over in nested numeric fors', () => {
+    const src = 'local t = {} for i = 1, 3 do for j = i, 3, 2 do t[#t + 1] = i * j end end ' +
+      'local u = {1, 2, 3, t} for k = #u, 1, -1 do local x = {k, k} u[k] = x[1] end return #t, u[1], u[4]';
+    const chunk = dumpProto(compileSource(src, '=ok'));
+    expect(lua51Verdicts([chunk])).toEqual(['ok']);
+    expect(ourVerdict(chunk)).toBe('ok');
+    expect(loadAndRun(chunk)).toBe(true);
   });
 });
