@@ -84,8 +84,13 @@ export function execute(L: LuaState, entryCi: number): void {
         const r = jf(L, f, pc, 0);
         hooked = L.hookMask !== 0;
         if (r === J_YIELD) return;
-        if (L.ci < entryCi) return;
         f = L.frames[L.ci]!;
+        if (L.ci < entryCi) {
+          // Back to the host caller, whose arguments L.base locates
+          // (translated returns leave it alone).
+          L.base = f.base;
+          return;
+        }
         if (r === J_RETURN_FIXED) L.top = f.top;
         cl = f.closure!;
         p = cl.proto;

@@ -392,7 +392,7 @@ function translate(p: Proto): string | null {
             let nf = frames[ci]; if (nf === undefined) { nf = new CallFrame(); frames.push(nf); }
             nf.func = ra; nf.base = nbase; nf.top = ntop; nf.savedpc = 0; nf.nresults = ${nresults}; nf.tailcalls = 0;
             nf.closure = fn; nf.host = undefined;
-            L.ci = ci; L.base = nbase; L.top = ntop;
+            L.ci = ci; L.top = ntop;
             if (--g.budget <= 0) {
               if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L);
               if (L.hookMask !== 0) { hookCall(L); return ${J_CALL}; }
@@ -427,12 +427,15 @@ function translate(p: Proto): string | null {
           ${hookExit(n1)} }`);
         break;
       case Op.RETURN:
+        // L.base is left to the loop (interp.ts sets it when it returns to
+        // a host caller): Lua frames never read it.
         emit(`{ const ra = base + ${a}; const n = ${b !== 0 ? String(b - 1) : 'L.top - ra'};
           if (L.openUpval !== undefined) closeUpvals(L, base);
           const wanted = f.nresults; let res = f.func;
+          ${b === 2 ? `if (wanted === 1) { stack[res] = stack[ra]; L.ci--; L.top = res + 1; return ${J_RETURN_FIXED}; }` : ''}
           if (wanted === MULTRET) { for (let j = 0; j < n; j++) stack[res++] = stack[ra + j]; }
           else { let j = 0; for (; j < wanted && j < n; j++) stack[res++] = stack[ra + j]; for (; j < wanted; j++) stack[res++] = undefined; }
-          const ci = L.ci - 1; L.ci = ci; L.base = L.frames[ci].base; L.top = res;
+          L.ci--; L.top = res;
           return wanted === MULTRET ? ${J_RETURN_MULTI} : ${J_RETURN_FIXED}; }`);
         break;
       case Op.FORLOOP: {
@@ -454,8 +457,8 @@ function translate(p: Proto): string | null {
         const t = n1 + 1 + (jmp >>> 14) - MAXARG_SBX;
         const cb = a + 3;
         // next and ipairs' iterator run inline when the call would just
-        // return their results: the same budget charge, no C-stack limit
-        // near, a table; anything else (an invalid key's error included)
+        // return their results: the same budget charge, neither the call
+        // depth nor the C-stack limit reached, a table; anything else (an invalid key's error included)
         // goes through the call.
         const put = (vals: string[]): string => {
           const out2: string[] = [];
@@ -463,7 +466,7 @@ function translate(p: Proto): string | null {
           return out2.join(' ');
         };
         emit(`{ let done = false; const it = stack[base + ${a}];
-          if (it instanceof LuaHostFunction && g.budget > 1 && L.nCcalls + 1 < ${MAX_C_CALLS}) {
+          if (it instanceof LuaHostFunction && g.budget > 1 && L.nCcalls + 1 < ${MAX_C_CALLS} && L.ci + 1 < L.ciLimit) {
             const t = stack[base + ${a + 1}]; const ctl = stack[base + ${a + 2}];
             if (t instanceof LuaTable) {
               if (it.fn === ipairsAux) {
