@@ -266,14 +266,18 @@ function translate(p: Proto): string | null {
       case Op.SELF: {
         const key = RK(c);
         const isStr = c >= 256 && typeof p.k[c - 256] === 'string';
-        // Number keys: the array part inline (t.get's first test).
         const get = isStr ? `t.getStr(${key})` : `(typeof key === 'string' ? t.getStr(key) : t.get(key))`;
+        const getSi = isStr ? `si.getStr(${key})` : `(typeof key === 'string' ? si.getStr(key) : si.get(key))`;
         const ra = op === Op.SELF ? `stack[base + ${a}]` : R(a);
+        // SELF on a string (s:sub(...)): the string metatable's __index
+        // table read directly, as index() would.
         emit(`{ const t = ${R(b)};${op === Op.SELF ? ` stack[base + ${a + 1}] = t;` : ''} ${isStr ? '' : `const key = ${key};`}
-          let v; if (t instanceof LuaTable) {
+          let v${op === Op.SELF ? ', sm, si' : ''}; if (t instanceof LuaTable) {
             if ((v = ${get}) !== undefined || t.metatable === undefined) ${ra} = v;
             else { f.savedpc = ${n1}; v = indexMiss(L, t, ${isStr ? key : 'key'}); ${ra} = v; ${hookExit(n1)} }
-          } else { f.savedpc = ${n1}; v = index(L, t, ${isStr ? key : 'key'}, ${b}); ${ra} = v; ${hookExit(n1)} } }`);
+          }${op === Op.SELF ? ` else if (typeof t === 'string' && (sm = g.stringMetatable) !== undefined && (si = sm.getStr('__index')) instanceof LuaTable
+              && ((v = ${getSi}) !== undefined || si.metatable === undefined)) ${ra} = v;` : ''}
+          else { f.savedpc = ${n1}; v = index(L, t, ${isStr ? key : 'key'}, ${b}); ${ra} = v; ${hookExit(n1)} } }`);
         break;
       }
       case Op.SETGLOBAL:
