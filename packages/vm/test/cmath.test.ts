@@ -4,7 +4,7 @@
 // running the same chunk. One lua5.1 run per batch.
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { cPow, NEG_NAN, POS_NAN } from '../src/cmath.js';
+import { cPow, powGeneral, NEG_NAN, POS_NAN } from '../src/cmath.js';
 import { newState, runChunk } from '../src/run.js';
 import { compileSource } from '../src/compiler/index.js';
 import { listing } from '../src/disasm.js';
@@ -198,6 +198,43 @@ do local a, b = 0, 0.5 out(a ^ b) out(-a) end
     expect(luac.status).toBe(0);
     const constants = (text: string): string => /^constants \(\d+\)[^\n]*\n(?:\t[^\n]*\n)*/m.exec(text)![0].replace(/0x[0-9a-f]+/, '');
     expect(constants(listing(compileSource(src, '=stdin'), { full: true }))).toBe(constants(luac.stdout));
+  });
+
+  it('the fast paths (integer and half-integer y, y = 0.5 or -1, x = 2) give the slow path\'s bits and lua5.1\'s', () => {
+    // x over many magnitudes, so that results reach the fast paths' range limits
+    const anyX = fc.oneof(
+      fc.double({ min: 1e-3, max: 1e3, noNaN: true }),
+      fc.double({ min: 2 ** -1022, max: 2 ** 1023, noNaN: true }),
+      fc.integer({ min: 1, max: 1000 }),
+    ).chain((x) => fc.constantFrom(x, -x));
+    const fastPair = fc.oneof(
+      fc.tuple(anyX, fc.integer({ min: -70, max: 70 })),
+      fc.tuple(anyX, fc.integer({ min: -70, max: 70 }).map((n) => n + 0.5)),
+      fc.tuple(anyX, fc.constantFrom(0.5, -1, 1, 2, 3, -2)),
+      fc.tuple(fc.constant(2), fc.integer({ min: -1100, max: 1100 })),
+    );
+    // near-midpoint results that the slow path (and glibc) may misround:
+    // there the fast path must defer to the slow path
+    for (const [x, y] of [[2.225073858507203e-308, 0.5], [2.225073858507205e-308, 0.5], [8.988465674311578e+307, -1],
+      [1.0000000000000002, 0.5], [4 * (1 + 2 ** -52), 0.5], [2 ** 600 * (1 + 3 * 2 ** -52), 0.5], [2 ** 40 + 1, 3]] as const) {
+      expect(format17(cPow(x, y))).toBe(format17(powGeneral(x, y)));
+    }
+    fc.assert(
+      fc.property(fc.array(fastPair, { minLength: BATCH, maxLength: BATCH }), (ps) => {
+        ps.forEach(([x, y]) => {
+          const got = cPow(x, y);
+          // the slow path on |x|, signed as cPow signs it (odd integer y) or NaN (x < 0, y not an integer)
+          let want = x > 0 ? powGeneral(x, y) : Number.isInteger(y) ? powGeneral(-x, y) * (Math.abs(y % 2) === 1 ? -1 : 1) : NEG_NAN;
+          if (y === 2) want = x * x; // cPow's own square path, before powPositive
+          if (format17(got) !== format17(want)) throw new Error(`${numeral(x)} ^ ${numeral(y)}: slow path ${format17(want)}, fast ${format17(got)}`);
+        });
+        const src = ['local f = string.format'];
+        for (const [a, b] of ps) src.push(`do local a, b = ${numeral(a)}, ${numeral(b)} print(f('%.17g', a ^ b)) end`);
+        expectLua51Bits(ps.map(([a, b]) => cPow(a, b)), ps.map(([a, b]) => format17(cPow(a, b))), lua51Lines(src.join('\n') + '\n'),
+          (i) => `${numeral(ps[i]![0])} ^ ${numeral(ps[i]![1])}`);
+      }),
+      { numRuns: RUNS, endOnFailure: true, seed: SEED },
+    );
   });
 
   it('the test\'s own comparison fails on Math.pow (which is an ulp off for some arguments)', () => {
