@@ -226,10 +226,9 @@ function roundOrFail(h: number, l: number, rel: number): number {
   return lo === h + (l + e) ? lo : NaN;
 }
 
-/** The interval (relative) that must round alike for a fast path's x^y to be the slow path's. */
-function window(x: number, y: number): number {
-  return FAST_ERR + SLOW_ERR * (1 + Math.abs(y * Math.log(x)));
-}
+/** The interval (relative) that must round alike for powSmall's x^y to be
+ *  the slow path's: x^|y| is within [2^-900, 2^900] there, so |y ln x| <= 624. */
+const SMALL_WINDOW = FAST_ERR + SLOW_ERR * (1 + 900 * Math.LN2);
 
 /** x^n in double-double for finite x > 0 and integer 0 <= n, into R. */
 function ddPowInt(x: number, n: number): void {
@@ -264,19 +263,26 @@ function ddSqrt(x: number): void {
 function powSmall(x: number, y: number): number {
   const ay = Math.abs(y);
   const n = Math.floor(ay);
-  ddPowInt(x, n);
-  let h = R[0]!, l = R[1]!;
+  let h = x, l = 0;
+  if (n !== 1) {
+    ddPowInt(x, n);
+    h = R[0]!; l = R[1]!;
+  }
   if (ay !== n) { // a half-integer: times sqrt(x)
     ddSqrt(x);
-    ddMul(h, l, R[0]!, R[1]!);
-    h = R[0]!; l = R[1]!;
+    if (n === 0) {
+      h = R[0]!; l = R[1]!;
+    } else {
+      ddMul(h, l, R[0]!, R[1]!);
+      h = R[0]!; l = R[1]!;
+    }
   }
   if (!(h >= FAST_MIN && h <= FAST_MAX)) return NaN;
   if (y < 0) {
     ddDiv(1, 0, h, l);
     h = R[0]!; l = R[1]!;
   }
-  return roundOrFail(h, l, window(x, y));
+  return roundOrFail(h, l, SMALL_WINDOW);
 }
 
 /** |x|^y for finite x > 0 and finite y: exp(y log x) in double-double, rounded once. */
