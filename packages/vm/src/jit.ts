@@ -100,8 +100,286 @@ function pause(L: LuaState): number {
   return J_YIELD;
 }
 
-function forError(L: LuaState, what: string): never {
-  throw runtimeError(L, `'for' ${what} must be a number`);
+// Out-of-line parts of the translated instructions: the slow paths and the
+// long sequences, shared by all translations so that generated functions
+// stay small (V8 compiles them sooner). Each sets f.savedpc first; those
+// returning a boolean answer "a hook is now set" (the translation then
+// returns J_INTERP, f.savedpc being the pc to continue at).
+
+/** After the budget ran out at a backward jump to `target` (or a call): -1 to go on, else the code to return. */
+function jitBudget(L: LuaState, f: CallFrame, target: number): number {
+  f.savedpc = target;
+  const g = L.g;
+  if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L);
+  return L.hookMask !== 0 ? J_INTERP : -1;
+}
+
+/** GETTABLE/SELF/GETGLOBAL past the raw fast path: stack[dst] = t[key] with metamethods. */
+function jitIndex(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: number, dst: number, savedpc: number): boolean {
+  f.savedpc = savedpc;
+  let v: LuaValue;
+  if (t instanceof LuaTable) v = indexMiss(L, t, key);
+  else if (typeof t === 'string') {
+    // s:method(): the string metatable's __index table, as index() reads it.
+    const sm = L.g.stringMetatable;
+    const si = sm === undefined ? undefined : sm.getStr('__index');
+    if (si instanceof LuaTable && ((v = typeof key === 'string' ? si.getStr(key) : si.get(key)) !== undefined || si.metatable === undefined)) {
+      L.stack[dst] = v;
+      return false;
+    }
+    v = index(L, t, key, reg);
+  } else v = index(L, t, key, reg);
+  L.stack[dst] = v;
+  return L.hookMask !== 0;
+}
+
+/** SETTABLE/SETGLOBAL past the raw fast path. */
+function jitSetIndex(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, v: LuaValue, reg: number, savedpc: number): boolean {
+  f.savedpc = savedpc;
+  if (t instanceof LuaTable) {
+    const mt = t.metatable;
+    if (mt === undefined || mt.getStr('__newindex') === undefined) {
+      checkKey(L, key);
+      t.set(key, v);
+      return false;
+    }
+  }
+  setIndex(L, t, key, v, reg);
+  return L.hookMask !== 0;
+}
+
+function jitArith(L: LuaState, f: CallFrame, op: Arith, x: LuaValue, y: LuaValue, rb: number, rc: number, dst: number, savedpc: number): boolean {
+  f.savedpc = savedpc;
+  L.stack[dst] = arith(L, op, x, y, rb, rc);
+  return L.hookMask !== 0;
+}
+
+function jitLen(L: LuaState, f: CallFrame, x: LuaValue, reg: number, dst: number, savedpc: number): boolean {
+  f.savedpc = savedpc;
+  L.stack[dst] = len(L, x, reg);
+  return L.hookMask !== 0;
+}
+
+function jitConcat(L: LuaState, f: CallFrame, first: number, last: number, dst: number, savedpc: number): boolean {
+  f.savedpc = savedpc;
+  concat(L, first, last, f.base);
+  L.stack[dst] = L.stack[first];
+  return L.hookMask !== 0;
+}
+
+/** EQ/LT/LE past the fast path (kind 0, 1, 2); the caller checks for a hook. */
+function jitCompare(L: LuaState, f: CallFrame, kind: number, x: LuaValue, y: LuaValue, savedpc: number): boolean {
+  f.savedpc = savedpc;
+  return kind === 0 ? equals(L, x, y) : kind === 1 ? lessThan(L, x, y) : lessEqual(L, x, y);
+}
+
+function jitForprep(L: LuaState, f: CallFrame, ra: number, savedpc: number): void {
+  f.savedpc = savedpc;
+  const stack = L.stack;
+  const init = forNumber(stack[ra]);
+  if (init === undefined) throw runtimeError(L, "'for' initial value must be a number");
+  const limit = forNumber(stack[ra + 1]);
+  if (limit === undefined) throw runtimeError(L, "'for' limit must be a number");
+  const step = forNumber(stack[ra + 2]);
+  if (step === undefined) throw runtimeError(L, "'for' step must be a number");
+  stack[ra + 1] = limit;
+  stack[ra + 2] = step;
+  stack[ra] = init - step;
+}
+
+// CALL (emitted inline): a fixed-arity closure gets its frame from
+// pushLuaFrame and, when translated and the budget and JS depth allow, runs
+// by a direct JS call; the other cases are out of line.
+
+/** precall's Lua path for a fixed-arity closure (the loop's inlined CALL). */
+function pushLuaFrame(L: LuaState, ra: number, fn: LuaClosure, np: Proto, nresults: number): CallFrame {
+  const stack = L.stack;
+  const nbase = ra + 1;
+  const ntop = nbase + np.maxStackSize;
+  if (stack.length < ntop + MIN_STACK) ensureStack(L, ntop + MIN_STACK);
+  let j = L.top;
+  if (j > nbase + np.numParams) j = nbase + np.numParams;
+  for (; j < ntop; j++) stack[j] = undefined;
+  const frames = L.frames;
+  const ci = L.ci + 1;
+  let nf = frames[ci];
+  if (nf === undefined) { nf = new CallFrameClass(); frames.push(nf); }
+  nf.func = ra;
+  nf.base = nbase;
+  nf.top = ntop;
+  nf.savedpc = 0;
+  nf.nresults = nresults;
+  nf.tailcalls = 0;
+  nf.closure = fn;
+  nf.host = undefined;
+  L.ci = ci;
+  L.top = ntop;
+  return nf;
+}
+
+/** CALL after pushing the frame, when the budget ran out, the JS stack is deep or the callee is not translated. */
+function jitCallCold(L: LuaState, f: CallFrame, nf: CallFrame, np: Proto, depth: number): number {
+  const g = L.g;
+  if (g.budget <= 0) {
+    if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L);
+    if (L.hookMask !== 0) { hookCall(L); return J_CALL; }
+  }
+  if (depth >= MAX_JS_DEPTH || L.nCcalls > MAX_JS_CCALLS) return J_CALL;
+  let jf = np.jit;
+  if (jf === undefined) {
+    if (--np.hot > 0) return J_CALL;
+    jf = jitProto(np);
+  }
+  if (jf === null) return J_CALL;
+  const r = jf(L, nf, 0, depth + 1);
+  if (r === J_RETURN_FIXED) L.top = f.top;
+  else if (r !== J_RETURN_MULTI) return r;
+  return -1;
+}
+
+/** CALL for anything but a fixed-arity closure with room for its frame: precall. */
+function jitCallOther(L: LuaState, f: CallFrame, ra: number, nresults: number): number {
+  const r = precall(L, ra, nresults);
+  if (r === PRECALL_LUA) return J_CALL;
+  if (r === PRECALL_YIELD) return J_YIELD;
+  if (nresults >= 0) L.top = f.top;
+  return L.hookMask !== 0 ? J_INTERP : -1;
+}
+
+/** TAILCALL: -1 when a host function ran (this frame goes on), else the code to return. */
+function jitTailcall(L: LuaState, f: CallFrame, ra: number, b: number, savedpc: number): number {
+  if (b !== 0) L.top = ra + b;
+  f.savedpc = savedpc;
+  const r = precall(L, ra, -1);
+  if (r === PRECALL_LUA) {
+    // Put the new frame in place of the current one (as interp.ts).
+    const stack = L.stack;
+    const nf = L.frames[L.ci]!;
+    const func = f.func;
+    const pfunc = nf.func;
+    if (L.openUpval !== undefined) closeUpvals(L, f.base);
+    const nbase = func + (nf.base - pfunc);
+    let aux = 0;
+    for (; pfunc + aux < L.top; aux++) stack[func + aux] = stack[pfunc + aux];
+    f.base = nbase;
+    f.top = func + aux;
+    L.top = f.top;
+    L.base = nbase;
+    f.savedpc = 0;
+    f.closure = nf.closure;
+    f.tailcalls++;
+    L.ci--;
+    return J_CALL;
+  }
+  if (r === PRECALL_YIELD) return J_YIELD;
+  return L.hookMask !== 0 ? J_INTERP : -1;
+}
+
+/** RETURN of n results from stack[ra..]: pops the frame, returns the code for the caller. */
+function jitReturn(L: LuaState, f: CallFrame, ra: number, n: number): number {
+  if (L.openUpval !== undefined) closeUpvals(L, f.base);
+  const stack = L.stack;
+  const wanted = f.nresults;
+  let res = f.func;
+  if (wanted === MULTRET) {
+    for (let j = 0; j < n; j++) stack[res++] = stack[ra + j];
+  } else {
+    let j = 0;
+    for (; j < wanted && j < n; j++) stack[res++] = stack[ra + j];
+    for (; j < wanted; j++) stack[res++] = undefined;
+  }
+  // L.base is left to the loop (interp.ts sets it when it returns to a
+  // host caller): Lua frames never read it.
+  L.ci--;
+  L.top = res;
+  return wanted === MULTRET ? J_RETURN_MULTI : J_RETURN_FIXED;
+}
+
+/**
+ * TFORLOOP's call: next and ipairs' iterator run inline when the call
+ * would just return their results (the same budget charge, neither the
+ * call depth nor the C-stack limit reached, a table); anything else, an
+ * invalid key's error included, goes through the call. Returns whether
+ * the loop goes on (the first result is not nil); the caller checks for a
+ * hook.
+ */
+function jitTfor(L: LuaState, f: CallFrame, ra: number, c: number, savedpc: number): boolean {
+  const stack = L.stack;
+  const cb = ra + 3;
+  const it = stack[ra];
+  const g = L.g;
+  if (it instanceof LuaHostFunction && g.budget > 1 && L.nCcalls + 1 < MAX_C_CALLS && L.ci + 1 < L.ciLimit) {
+    const t = stack[ra + 1];
+    const ctl = stack[ra + 2];
+    if (t instanceof LuaTable) {
+      let k: LuaValue;
+      let v: LuaValue;
+      let done = false;
+      if (it.fn === ipairsAux) {
+        if (typeof ctl === 'number' && (ctl | 0) === ctl) {
+          done = true;
+          v = t.getInt(ctl + 1);
+          if (v !== undefined) k = ctl + 1;
+        }
+      } else if (it.fn === baseNext) {
+        let found: boolean | undefined;
+        try {
+          found = t.next(ctl);
+        } catch {
+          found = undefined;
+        }
+        if (found !== undefined) {
+          done = true;
+          if (found) { k = t.nextKey; v = t.nextValue; }
+        }
+      }
+      if (done) {
+        g.budget--;
+        if (k === undefined) v = undefined;
+        if (c > 0) stack[cb] = k;
+        if (c > 1) stack[cb + 1] = v;
+        for (let j = 2; j < c; j++) stack[cb + j] = undefined;
+        if (k !== undefined) stack[cb - 1] = k;
+        return k !== undefined;
+      }
+    }
+  }
+  stack[cb + 2] = stack[ra + 2];
+  stack[cb + 1] = stack[ra + 1];
+  stack[cb] = it;
+  L.top = cb + 3;
+  f.savedpc = savedpc;
+  call(L, cb, c);
+  L.top = f.top;
+  const v = stack[cb];
+  if (v === undefined) return false;
+  stack[cb - 1] = v;
+  return true;
+}
+
+function jitSetlist(L: LuaState, f: CallFrame, ra: number, nfix: number, block: number): void {
+  const stack = L.stack;
+  let n = nfix;
+  if (n === 0) {
+    n = L.top - ra - 1;
+    L.top = f.top;
+  }
+  const h = stack[ra] as LuaTable;
+  let last = (block - 1) * LFIELDS_PER_FLUSH + n;
+  if (last > h.arr.length) h.resize(last, h.hashCap);
+  for (; n > 0; n--) h.setInt(last--, stack[ra + n]);
+}
+
+function jitVararg(L: LuaState, f: CallFrame, ra: number, b: number, numParams: number): void {
+  const stack = L.stack;
+  const base = f.base;
+  const n = base - f.func - numParams - 1;
+  if (b < 0) {
+    b = n;
+    ensureStack(L, ra + n + MIN_STACK);
+    L.top = ra + n;
+  }
+  for (let j = 0; j < b; j++) stack[ra + j] = j < n ? stack[base - n + j] : undefined;
 }
 
 /**
@@ -110,11 +388,9 @@ function forError(L: LuaState, what: string): never {
  */
 function runtime() {
   return {
-    LuaTable, LuaClosure, CallFrame: CallFrameClass, MULTRET,
-    precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
-    PRECALL_LUA, PRECALL_YIELD, MIN_STACK, hookCall,
-    arith, concat, equals, index, indexMiss, len, lessEqual, lessThan, setIndex, checkKey,
-    cPow, nanOperand, forNumber, forError, pause, fb2int, jitProto, LuaHostFunction, ipairsAux, baseNext,
+    LuaTable, LuaClosure, findUpval, closeUpvals, MULTRET, cPow, nanOperand,
+    jitBudget, jitIndex, jitSetIndex, jitArith, jitLen, jitConcat, jitCompare, jitForprep,
+    pushLuaFrame, jitCallCold, jitCallOther, jitTailcall, jitReturn, jitTfor, jitSetlist, jitVararg,
   };
 }
 let RUNTIME: ReturnType<typeof runtime> | undefined;
@@ -221,12 +497,14 @@ function translate(p: Proto): string | null {
   const emit = (s: string): void => { out.push(s); };
   const R = (r: number): string => `stack[base + ${r}]`;
   const RK = (x: number): string => (x >= 256 ? constExpr(p, x - 256) : R(x));
-  /** After code that may have run Lua code or host functions: a hook now set means the interpreter takes over. */
-  const hookExit = (resume: number): string => `if (L.hookMask !== 0) { f.savedpc = ${resume}; return ${J_INTERP}; }`;
-  /** Budget charge of a backward jump to `t` (f.savedpc = t on pause). */
-  const backJump = (t: number): string =>
-    `if (--g.budget <= 0) { f.savedpc = ${t}; if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L); ${hookExit(t)} }`;
+  const hookExit = (resume: number): string => `{ f.savedpc = ${resume}; return ${J_INTERP}; }`;
+  /** Budget charge of a backward jump to `t`. */
+  const backJump = (t: number): string => `if (--g.budget <= 0 && (r = jitBudget(L, f, ${t})) >= 0) return r;`;
   const jumpTo = (t: number, from: number): string => (t <= from ? `${backJump(t)} pc = ${t}; continue;` : `pc = ${t}; continue;`);
+  const arithOps: Partial<Record<Op, Arith>> = {
+    [Op.ADD]: Arith.ADD, [Op.SUB]: Arith.SUB, [Op.MUL]: Arith.MUL, [Op.DIV]: Arith.DIV, [Op.MOD]: Arith.MOD, [Op.POW]: Arith.POW,
+  };
+  const arithSyms: Partial<Record<Op, string>> = { [Op.ADD]: '+', [Op.SUB]: '-', [Op.MUL]: '*', [Op.DIV]: '/' };
 
   for (let pc = 0; pc < n;) {
     const i = code[pc]!;
@@ -256,119 +534,102 @@ function translate(p: Proto): string | null {
       case Op.GETUPVAL:
         emit(`{ const uv = upvals[${b}]; const s = uv.stack; ${R(a)} = s === undefined ? uv.value : s[uv.index]; }`);
         break;
-      case Op.GETGLOBAL:
+      case Op.GETGLOBAL: {
         if (typeof p.k[bx] !== 'string') return null;
-        emit(`{ const env = cl.env; let v = env.getStr(${constExpr(p, bx)});
-          if (v === undefined && env.metatable !== undefined) { f.savedpc = ${n1}; v = index(L, env, ${constExpr(p, bx)}); ${R(a)} = v; ${hookExit(n1)} }
-          else ${R(a)} = v; }`);
-        break;
-      case Op.GETTABLE:
-      case Op.SELF: {
-        const key = RK(c);
-        const isStr = c >= 256 && typeof p.k[c - 256] === 'string';
-        const get = isStr ? `t.getStr(${key})` : `(typeof key === 'string' ? t.getStr(key) : t.get(key))`;
-        const getSi = isStr ? `si.getStr(${key})` : `(typeof key === 'string' ? si.getStr(key) : si.get(key))`;
-        const ra = op === Op.SELF ? `stack[base + ${a}]` : R(a);
-        // SELF on a string (s:sub(...)): the string metatable's __index
-        // table read directly, as index() would.
-        emit(`{ const t = ${R(b)};${op === Op.SELF ? ` stack[base + ${a + 1}] = t;` : ''} ${isStr ? '' : `const key = ${key};`}
-          let v${op === Op.SELF ? ', sm, si' : ''}; if (t instanceof LuaTable) {
-            if ((v = ${get}) !== undefined || t.metatable === undefined) ${ra} = v;
-            else { f.savedpc = ${n1}; v = indexMiss(L, t, ${isStr ? key : 'key'}); ${ra} = v; ${hookExit(n1)} }
-          }${op === Op.SELF ? ` else if (typeof t === 'string' && (sm = g.stringMetatable) !== undefined && (si = sm.getStr('__index')) instanceof LuaTable
-              && ((v = ${getSi}) !== undefined || si.metatable === undefined)) ${ra} = v;` : ''}
-          else { f.savedpc = ${n1}; v = index(L, t, ${isStr ? key : 'key'}, ${b}); ${ra} = v; ${hookExit(n1)} } }`);
+        const key = constExpr(p, bx);
+        emit(`{ const env = cl.env; const v = env.getStr(${key});
+          if (v !== undefined || env.metatable === undefined) ${R(a)} = v; else if (jitIndex(L, f, env, ${key}, -1, base + ${a}, ${n1})) ${hookExit(n1)} }`);
         break;
       }
-      case Op.SETGLOBAL:
-        if (typeof p.k[bx] !== 'string') return null;
-        emit(`{ const env = cl.env; const v = ${R(a)};
-          if (env.metatable === undefined) env.setStr(${constExpr(p, bx)}, v);
-          else { f.savedpc = ${n1}; setIndex(L, env, ${constExpr(p, bx)}, v); ${hookExit(n1)} } }`);
+      case Op.GETTABLE:
+      case Op.SELF: {
+        const isStr = c >= 256 && typeof p.k[c - 256] === 'string';
+        const key = isStr ? RK(c) : 'key';
+        const get = isStr ? `t.getStr(${key})` : `(typeof key === 'string' ? t.getStr(key) : t.get(key))`;
+        emit(`{ const t = ${R(b)};${op === Op.SELF ? ` ${R(a + 1)} = t;` : ''}${isStr ? '' : ` const key = ${RK(c)};`} let v;
+          if (t instanceof LuaTable && ((v = ${get}) !== undefined || t.metatable === undefined)) ${R(a)} = v;
+          else if (jitIndex(L, f, t, ${key}, ${b}, base + ${a}, ${n1})) ${hookExit(n1)} }`);
         break;
+      }
+      case Op.SETGLOBAL: {
+        if (typeof p.k[bx] !== 'string') return null;
+        const key = constExpr(p, bx);
+        emit(`{ const env = cl.env;
+          if (env.metatable === undefined) env.setStr(${key}, ${R(a)}); else if (jitSetIndex(L, f, env, ${key}, ${R(a)}, -1, ${n1})) ${hookExit(n1)} }`);
+        break;
+      }
       case Op.SETUPVAL:
-        emit(`{ const uv = upvals[${b}]; const v = ${R(a)}; const s = uv.stack; if (s === undefined) uv.value = v; else s[uv.index] = v; }`);
+        emit(`{ const uv = upvals[${b}]; const s = uv.stack; if (s === undefined) uv.value = ${R(a)}; else s[uv.index] = ${R(a)}; }`);
         break;
       case Op.SETTABLE: {
+        // luaV_settable: a raw set unless there is a __newindex to consult.
         const keyStr = b >= 256 && typeof p.k[b - 256] === 'string';
-        const keyNum = isNumberConst(p, b) && p.k[b - 256] === p.k[b - 256];
         let raw: string;
-        if (keyStr) raw = `t.setStr(key, v);`;
-        else if (keyNum) raw = `t.set(key, v);`;
+        if (keyStr) raw = `t.setStr(key, v)`;
         else {
-          raw = `if (typeof key === 'number') {
-              const ai = key - 1; const arr = t.arr;
-              if (ai >= 0 && ai < arr.length && (ai | 0) === ai) arr[ai] = v;
-              else if (key === key) t.set(key, v); else { f.savedpc = ${n1}; checkKey(L, key); }
-            } else if (typeof key === 'string') t.setStr(key, v); else { f.savedpc = ${n1}; checkKey(L, key); t.set(key, v); }`;
+          raw = `typeof key === 'number' && (ai = key - 1) >= 0 && ai < (arr = t.arr).length && (ai | 0) === ai ? (arr[ai] = v, true)
+            : typeof key === 'string' ? (t.setStr(key, v), true) : typeof key === 'number' && key === key ? (t.set(key, v), true) : false`;
         }
-        emit(`{ const t = ${R(a)}; const key = ${RK(b)}; const v = ${RK(c)}; let mt;
-          if (t instanceof LuaTable && ((mt = t.metatable) === undefined || mt.getStr('__newindex') === undefined)) { ${raw} }
-          else { f.savedpc = ${n1}; setIndex(L, t, key, v, ${a}); ${hookExit(n1)} } }`);
+        emit(`{ const t = ${R(a)}; const key = ${RK(b)}; const v = ${RK(c)}; let mt${keyStr ? '' : ', ai, arr'};
+          if (!(t instanceof LuaTable && ((mt = t.metatable) === undefined || mt.getStr('__newindex') === undefined) && ${keyStr ? `(${raw}, true)` : `(${raw})`})
+            && jitSetIndex(L, f, t, key, v, ${a}, ${n1})) ${hookExit(n1)} }`);
         break;
       }
       case Op.NEWTABLE:
         emit(`${R(a)} = new LuaTable(${fb2int(b)}, ${fb2int(c)});`);
         break;
       case Op.ADD: case Op.SUB: case Op.MUL: case Op.DIV: case Op.MOD: case Op.POW: {
-        const ev = { [Op.ADD]: Arith.ADD, [Op.SUB]: Arith.SUB, [Op.MUL]: Arith.MUL, [Op.DIV]: Arith.DIV, [Op.MOD]: Arith.MOD, [Op.POW]: Arith.POW }[op];
-        const sym = { [Op.ADD]: '+', [Op.SUB]: '-', [Op.MUL]: '*', [Op.DIV]: '/' }[op as Op.ADD];
         const checks: string[] = [];
         if (!isNumberConst(p, b)) checks.push(`typeof x === 'number'`);
         if (!isNumberConst(p, c)) checks.push(`typeof y === 'number'`);
-        const cond = checks.length === 0 ? 'true' : checks.join(' && ');
         let fast: string;
         if (op === Op.MOD) fast = `${R(a)} = x - Math.floor(x / y) * y;`;
         else if (op === Op.POW) fast = `${R(a)} = cPow(x, y);`;
-        else fast = `const r = x ${sym} y; ${R(a)} = r === r ? r : nanOperand(x, y, r);`;
+        else fast = `const r = x ${arithSyms[op as Op]} y; ${R(a)} = r === r ? r : nanOperand(x, y, r);`;
+        const slow = `if (jitArith(L, f, ${arithOps[op as Op]}, x, y, ${b >= 256 ? -1 : b}, ${c >= 256 ? -1 : c}, base + ${a}, ${n1})) ${hookExit(n1)}`;
         emit(`{ const x = ${RK(b)}; const y = ${RK(c)};
-          if (${cond}) { ${fast} }
-          else { f.savedpc = ${n1}; ${R(a)} = arith(L, ${ev}, x, y, ${b >= 256 ? -1 : b}, ${c >= 256 ? -1 : c}); ${hookExit(n1)} } }`);
+          ${checks.length === 0 ? `{ ${fast} }` : `if (${checks.join(' && ')}) { ${fast} } else ${slow}`} }`);
         break;
       }
       case Op.UNM:
-        emit(`{ const x = ${R(b)}; if (typeof x === 'number') ${R(a)} = -x;
-          else { f.savedpc = ${n1}; ${R(a)} = arith(L, ${Arith.UNM}, x, x, ${b}, ${b}); ${hookExit(n1)} } }`);
+        emit(`{ const x = ${R(b)}; if (typeof x === 'number') ${R(a)} = -x; else if (jitArith(L, f, ${Arith.UNM}, x, x, ${b}, ${b}, base + ${a}, ${n1})) ${hookExit(n1)} }`);
         break;
       case Op.NOT:
         emit(`{ const x = ${R(b)}; ${R(a)} = x === undefined || x === false; }`);
         break;
       case Op.LEN:
         emit(`{ const x = ${R(b)}; if (x instanceof LuaTable) ${R(a)} = x.length(); else if (typeof x === 'string') ${R(a)} = x.length;
-          else { f.savedpc = ${n1}; ${R(a)} = len(L, x, ${b}); ${hookExit(n1)} } }`);
+          else if (jitLen(L, f, x, ${b}, base + ${a}, ${n1})) ${hookExit(n1)} }`);
         break;
       case Op.CONCAT:
-        emit(`{ const x = ${R(b)}; const y = ${R(c)};
-          if (${c === b + 1 ? 'true' : 'false'} && typeof x === 'string' && typeof y === 'string') ${R(a)} = x + y;
-          else { f.savedpc = ${n1}; concat(L, base + ${b}, base + ${c}, base); ${R(a)} = ${R(b)}; ${hookExit(n1)} } }`);
+        if (c === b + 1) {
+          emit(`{ const x = ${R(b)}; const y = ${R(c)}; if (typeof x === 'string' && typeof y === 'string') ${R(a)} = x + y;
+            else if (jitConcat(L, f, base + ${b}, base + ${c}, base + ${a}, ${n1})) ${hookExit(n1)} }`);
+        } else emit(`if (jitConcat(L, f, base + ${b}, base + ${c}, base + ${a}, ${n1})) ${hookExit(n1)}`);
         break;
       case Op.JMP:
         emit(jumpTo(n1 + sbx, pc));
         break;
       case Op.EQ: case Op.LT: case Op.LE: case Op.TEST: case Op.TESTSET: {
-        // A hook set by a comparison metamethod: the interpreter goes on
-        // with the JMP (taken) or after it.
-        const testHookExit = (cmpA: number): string =>
-          `if (L.hookMask !== 0) { f.savedpc = res === ${cmpA !== 0} ? ${n1} : ${pc + 2}; return ${J_INTERP}; }`;
-        let res: string;
-        if (op === Op.EQ) {
-          res = `let res = x === y; if (!res && typeof x === 'object' && typeof y === 'object') { f.savedpc = ${n1}; res = equals(L, x, y); ${testHookExit(a)} }`;
-        } else if (op === Op.LT || op === Op.LE) {
-          const sym = op === Op.LT ? '<' : '<=';
-          const fn = op === Op.LT ? 'lessThan' : 'lessEqual';
-          const both = [isNumberConst(p, b) ? '' : `typeof x === 'number'`, isNumberConst(p, c) ? '' : `typeof y === 'number'`].filter((s) => s !== '');
-          res = `let res; if (${both.length === 0 ? 'true' : both.join(' && ')}) res = x ${sym} y; else { f.savedpc = ${n1}; res = ${fn}(L, x, y); ${testHookExit(a)} }`;
-        } else res = '';
         let head: string;
         let cond: string;
-        if (op === Op.TEST) {
-          head = `const x = ${R(a)};`;
-          cond = `(x === undefined || x === false) !== ${c !== 0}`;
-        } else if (op === Op.TESTSET) {
-          head = `const x = ${R(b)};`;
+        if (op === Op.TEST || op === Op.TESTSET) {
+          head = `const x = ${R(op === Op.TEST ? a : b)};`;
           cond = `(x === undefined || x === false) !== ${c !== 0}`;
         } else {
-          head = `const x = ${RK(b)}; const y = ${RK(c)}; ${res}`;
+          // A hook set by a comparison metamethod: the interpreter goes on
+          // with the JMP (taken) or after it.
+          const hook = `if (L.hookMask !== 0) { f.savedpc = res === ${a !== 0} ? ${n1} : ${pc + 2}; return ${J_INTERP}; }`;
+          const kind = op === Op.EQ ? 0 : op === Op.LT ? 1 : 2;
+          let fast: string;
+          if (op === Op.EQ) fast = `let res = x === y; if (!res && typeof x === 'object' && typeof y === 'object') { res = jitCompare(L, f, 0, x, y, ${n1}); ${hook} }`;
+          else {
+            const both = [isNumberConst(p, b) ? '' : `typeof x === 'number'`, isNumberConst(p, c) ? '' : `typeof y === 'number'`].filter((x) => x !== '');
+            const sym = op === Op.LT ? '<' : '<=';
+            fast = both.length === 0 ? `const res = x ${sym} y;`
+              : `let res; if (${both.join(' && ')}) res = x ${sym} y; else { res = jitCompare(L, f, ${kind}, x, y, ${n1}); ${hook} }`;
+          }
+          head = `const x = ${RK(b)}; const y = ${RK(c)}; ${fast}`;
           cond = `res === ${a !== 0}`;
         }
         const jmp = code[n1]!;
@@ -383,64 +644,25 @@ function translate(p: Proto): string | null {
         }
         break;
       }
-      case Op.CALL: {
-        const nresults = c - 1;
-        emit(`{ const ra = base + ${a}; ${b !== 0 ? `L.top = ra + ${b};` : ''} f.savedpc = ${n1};
-          const fn = stack[ra];
-          if (fn instanceof LuaClosure && fn.proto.isVararg === 0 && L.ci + 1 < L.ciLimit) {
-            const np = fn.proto; const nbase = ra + 1; const ntop = nbase + np.maxStackSize;
-            if (stack.length < ntop + MIN_STACK) ensureStack(L, ntop + MIN_STACK);
-            let j = L.top; if (j > nbase + np.numParams) j = nbase + np.numParams;
-            for (; j < ntop; j++) stack[j] = undefined;
-            const frames = L.frames; const ci = L.ci + 1;
-            let nf = frames[ci]; if (nf === undefined) { nf = new CallFrame(); frames.push(nf); }
-            nf.func = ra; nf.base = nbase; nf.top = ntop; nf.savedpc = 0; nf.nresults = ${nresults}; nf.tailcalls = 0;
-            nf.closure = fn; nf.host = undefined;
-            L.ci = ci; L.top = ntop;
-            if (--g.budget <= 0) {
-              if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L);
-              if (L.hookMask !== 0) { hookCall(L); return ${J_CALL}; }
-            }
-            if (depth >= ${MAX_JS_DEPTH} || L.nCcalls > ${MAX_JS_CCALLS}) return ${J_CALL};
-            let jf = np.jit;
-            if (jf === undefined) { if (--np.hot > 0) return ${J_CALL}; jf = jitProto(np); }
-            if (jf === null) return ${J_CALL};
-            const r = jf(L, nf, 0, depth + 1);
-            if (r === ${J_RETURN_FIXED}) L.top = f.top; else if (r !== ${J_RETURN_MULTI}) return r;
-          } else {
-          const r = precall(L, ra, ${nresults});
-          if (r === PRECALL_LUA) return ${J_CALL};
-          if (r === PRECALL_YIELD) return ${J_YIELD};
-          ${nresults >= 0 ? 'L.top = f.top;' : ''}
-          ${hookExit(n1)} } }`);
+      case Op.CALL:
+        // A translated callee runs by a direct JS call; the rest out of line.
+        emit(`{ const ra = base + ${a};${b !== 0 ? ` L.top = ra + ${b};` : ''} f.savedpc = ${n1}; const fn = stack[ra]; let np, jf;
+          if (fn instanceof LuaClosure && (np = fn.proto).isVararg === 0 && L.ci + 1 < L.ciLimit) {
+            const nf = pushLuaFrame(L, ra, fn, np, ${c - 1});
+            if (--g.budget > 0 && depth < ${MAX_JS_DEPTH} && L.nCcalls <= ${MAX_JS_CCALLS} && typeof (jf = np.jit) === 'function') {
+              r = jf(L, nf, 0, depth + 1); if (r === ${J_RETURN_FIXED}) L.top = f.top; else if (r !== ${J_RETURN_MULTI}) return r;
+            } else if ((r = jitCallCold(L, f, nf, np, depth)) >= 0) return r;
+          } else if ((r = jitCallOther(L, f, ra, ${c - 1})) >= 0) return r; }`);
         break;
-      }
       case Op.TAILCALL:
-        emit(`{ const ra = base + ${a}; ${b !== 0 ? `L.top = ra + ${b};` : ''} f.savedpc = ${n1};
-          const r = precall(L, ra, -1);
-          if (r === PRECALL_LUA) {
-            const nf = L.frames[L.ci]; const func = f.func; const pfunc = nf.func;
-            if (L.openUpval !== undefined) closeUpvals(L, f.base);
-            const nbase = func + (nf.base - pfunc);
-            let aux = 0; for (; pfunc + aux < L.top; aux++) stack[func + aux] = stack[pfunc + aux];
-            f.base = nbase; f.top = func + aux; L.top = f.top; L.base = nbase; f.savedpc = 0;
-            f.closure = nf.closure; f.tailcalls++; L.ci--;
-            return ${J_CALL};
-          }
-          if (r === PRECALL_YIELD) return ${J_YIELD};
-          ${hookExit(n1)} }`);
+        emit(`if ((r = jitTailcall(L, f, base + ${a}, ${b}, ${n1})) >= 0) return r;`);
         break;
       case Op.RETURN:
-        // L.base is left to the loop (interp.ts sets it when it returns to
-        // a host caller): Lua frames never read it.
-        emit(`{ const ra = base + ${a}; const n = ${b !== 0 ? String(b - 1) : 'L.top - ra'};
-          if (L.openUpval !== undefined) closeUpvals(L, base);
-          const wanted = f.nresults; let res = f.func;
-          ${b === 2 ? `if (wanted === 1) { stack[res] = stack[ra]; L.ci--; L.top = res + 1; return ${J_RETURN_FIXED}; }` : ''}
-          if (wanted === MULTRET) { for (let j = 0; j < n; j++) stack[res++] = stack[ra + j]; }
-          else { let j = 0; for (; j < wanted && j < n; j++) stack[res++] = stack[ra + j]; for (; j < wanted; j++) stack[res++] = undefined; }
-          L.ci--; L.top = res;
-          return wanted === MULTRET ? ${J_RETURN_MULTI} : ${J_RETURN_FIXED}; }`);
+        if (b === 2) {
+          // One result to a caller that wants one: the common case inline.
+          emit(`if (f.nresults === 1 && L.openUpval === undefined) { stack[f.func] = ${R(a)}; L.ci--; L.top = f.func + 1; return ${J_RETURN_FIXED}; }`);
+        }
+        emit(`return jitReturn(L, f, base + ${a}, ${b !== 0 ? String(b - 1) : `L.top - base - ${a}`});`);
         break;
       case Op.FORLOOP: {
         const t = n1 + sbx;
@@ -449,63 +671,24 @@ function translate(p: Proto): string | null {
         break;
       }
       case Op.FORPREP:
-        emit(`{ f.savedpc = ${n1};
-          const init = forNumber(stack[base + ${a}]); if (init === undefined) forError(L, 'initial value');
-          const limit = forNumber(stack[base + ${a + 1}]); if (limit === undefined) forError(L, 'limit');
-          const step = forNumber(stack[base + ${a + 2}]); if (step === undefined) forError(L, 'step');
-          stack[base + ${a + 1}] = limit; stack[base + ${a + 2}] = step; stack[base + ${a}] = init - step;
-          pc = ${n1 + sbx}; continue; }`);
+        emit(`jitForprep(L, f, base + ${a}, ${n1}); pc = ${n1 + sbx}; continue;`);
         break;
       case Op.TFORLOOP: {
         const jmp = code[n1]!;
         const t = n1 + 1 + (jmp >>> 14) - MAXARG_SBX;
-        const cb = a + 3;
-        // next and ipairs' iterator run inline when the call would just
-        // return their results: the same budget charge, neither the call
-        // depth nor the C-stack limit reached, a table; anything else (an invalid key's error included)
-        // goes through the call.
-        const put = (vals: string[]): string => {
-          const out2: string[] = [];
-          for (let j = 0; j < c; j++) out2.push(`stack[base + ${cb + j}] = ${vals[j] ?? 'undefined'};`);
-          return out2.join(' ');
-        };
-        emit(`{ let done = false; const it = stack[base + ${a}];
-          if (it instanceof LuaHostFunction && g.budget > 1 && L.nCcalls + 1 < ${MAX_C_CALLS} && L.ci + 1 < L.ciLimit) {
-            const t = stack[base + ${a + 1}]; const ctl = stack[base + ${a + 2}];
-            if (t instanceof LuaTable) {
-              if (it.fn === ipairsAux) {
-                if (typeof ctl === 'number' && (ctl | 0) === ctl) {
-                  g.budget--; done = true;
-                  const v = t.getInt(ctl + 1);
-                  if (v !== undefined) { ${put(['ctl + 1', 'v'])} } else { ${put([])} }
-                }
-              } else if (it.fn === baseNext) {
-                let found; try { found = t.next(ctl); } catch (e) { found = undefined; }
-                if (found !== undefined) {
-                  g.budget--; done = true;
-                  if (found) { ${put(['t.nextKey', 't.nextValue'])} } else { ${put([])} }
-                }
-              }
-            }
-          }
-          if (!done) { stack[base + ${cb + 2}] = stack[base + ${a + 2}]; stack[base + ${cb + 1}] = stack[base + ${a + 1}]; stack[base + ${cb}] = stack[base + ${a}];
-          L.top = base + ${cb + 3}; f.savedpc = ${n1}; call(L, base + ${cb}, ${c}); L.top = f.top; }
-          const v = stack[base + ${cb}];
-          if (v !== undefined) stack[base + ${cb - 1}] = v;
-          if (L.hookMask !== 0) { f.savedpc = v !== undefined ? ${n1} : ${pc + 2}; return ${J_INTERP}; }
-          if (v !== undefined) { ${leader[n1] === 1 ? '' : jumpTo(t, n1)} }
-          ${leader[n1] === 1 ? `else { pc = ${pc + 2}; continue; }` : ''} }`);
-        if (leader[n1] !== 1) next = pc + 2;
+        emit(`{ const more = jitTfor(L, f, base + ${a}, ${c}, ${n1});
+          if (L.hookMask !== 0) { f.savedpc = more ? ${n1} : ${pc + 2}; return ${J_INTERP}; }`);
+        if (leader[n1] === 1) emit(`if (!more) { pc = ${pc + 2}; continue; } }`);
+        else {
+          emit(`if (more) { ${jumpTo(t, n1)} } }`);
+          next = pc + 2;
+        }
         break;
       }
       case Op.SETLIST: {
-        let cc = c;
-        if (cc === 0) { cc = code[n1]!; next = pc + 2; }
-        const nfix = b;
-        emit(`{ const ra = base + ${a}; let n = ${nfix === 0 ? 'L.top - ra - 1' : String(nfix)}; ${nfix === 0 ? 'L.top = f.top;' : ''}
-          const h = stack[ra]; let last = ${(cc - 1) * LFIELDS_PER_FLUSH} + n;
-          if (last > h.arr.length) h.resize(last, h.hashCap);
-          for (; n > 0; n--) h.setInt(last--, stack[ra + n]); }`);
+        let block = c;
+        if (block === 0) { block = code[n1]!; next = pc + 2; }
+        emit(`jitSetlist(L, f, base + ${a}, ${b}, ${block});`);
         break;
       }
       case Op.CLOSE:
@@ -524,9 +707,7 @@ function translate(p: Proto): string | null {
         break;
       }
       case Op.VARARG:
-        emit(`{ const ra = base + ${a}; let b = ${b - 1}; const n = base - f.func - ${p.numParams} - 1;
-          if (b < 0) { b = n; ensureStack(L, ra + n + MIN_STACK); L.top = ra + n; }
-          for (let j = 0; j < b; j++) stack[ra + j] = j < n ? stack[base - n + j] : undefined; }`);
+        emit(`jitVararg(L, f, base + ${a}, ${b - 1}, ${p.numParams});`);
         break;
       default:
         return null;
@@ -538,7 +719,7 @@ function translate(p: Proto): string | null {
   emit(`f.savedpc = ${n}; return ${J_INTERP};`);
   const name = 'lua_' + (p.lineDefined | 0);
   return `function ${name}(L, f, pc, depth) {
-  const stack = L.stack; const g = L.g; const cl = f.closure; const upvals = cl.upvals; const base = f.base;
+  const stack = L.stack; const g = L.g; const cl = f.closure; const upvals = cl.upvals; const base = f.base; let r;
   for (;;) {
     switch (pc) {
 ${out.join('\n')}
