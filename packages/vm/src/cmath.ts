@@ -327,16 +327,18 @@ for (let j = 0; j < EXP_STEPS; j++) {
   EXP2_HI.push(R[0]! * 2 ** k);
   EXP2_LO.push(R[1]! * 2 ** k);
 }
+/** ln2 - LN2_HI (to 2^-85): e LN2_REST errs by under 2^-74 for |e| < 1100. */
+const LN2_REST = LN2_MID + LN2_LO;
 /** ln2/128 in three parts: HI has 25 bits so k * HI is exact for |k| < 2^28. */
 const LN2_128_HI = LN2_HI / EXP_STEPS, LN2_128_MID = LN2_MID / EXP_STEPS, LN2_128_LO = LN2_LO / EXP_STEPS;
 /** Exponents beyond this go to the slow path (the log's error grows with |y|). */
 const TABLE_MAX_Y = 2 ** 20;
 /** The table path's relative error bound: about 2^-68 from the exp series
- *  and sums, plus |y| times the log's absolute error (the log1p tail in
- *  doubles, |tail| < 2^-17.8, a few ulps: about 2^-69). With 2^-62 + |y|
- *  2^-63 the margin is 2^5 or more; in a one-off run of 3 million pairs,
- *  windows of 2^-70 still let 3 results differ from the slow path, 2^-68
- *  none. About 1 call in 150 falls back to the slow path. */
+ *  (q in doubles, |q| < 2^-18) and sums, plus |y| times about 2^-70 (the
+ *  log1p tail in doubles, |tail| < 2^-17.8, and the rounding of y lowL).
+ *  In one-off runs of 4 million random pairs, windows of 2^-72 (+ |y| 2^-72)
+ *  let 6 results differ from the slow path, 2^-70 none; 2^-62 + |y| 2^-63
+ *  leaves a margin of 2^8. About 1 call in 150 falls back. */
 const TABLE_ERR = 2 ** -62, TABLE_ERR_Y = 2 ** -63;
 
 /**
@@ -359,14 +361,17 @@ function powTable(x: number, y: number): number {
   const r = rh + rl;
   // log1p(r) - r, to degree 9 (|r|^10 / 10 < 2^-87)
   const tail = r * r * (-0.5 + r * (1 / 3 + r * (-0.25 + r * (0.2 + r * (-1 / 6 + r * (1 / 7 + r * (-0.125 + r / 9)))))));
-  // L = e ln2 - log c + r + tail, in double-double
-  twoProd(e, LN2_DD_HI);
-  const eh = R[0]!, el = R[1]! + e * LN2_DD_LO;
-  ddAdd(eh, el, -LOG_HI[i]!, -LOG_LO[i]!);
-  ddAdd(R[0]!, R[1]!, rh, rl + tail);
-  // z = y L
-  ddMul(R[0]!, R[1]!, y, 0);
-  const zh = R[0]!, zl = R[1]!;
+  // L = e ln2 - log c + r + tail as s + low: e LN2_HI is exact (32 bits
+  // times |e| < 1100), the two larger sums are error-free, the rest is small
+  twoSum(e * LN2_HI, -LOG_HI[i]!);
+  const s1 = R[0]!, err1 = R[1]!;
+  twoSum(s1, rh);
+  const lowL = R[1]! + err1 + e * LN2_REST - LOG_LO[i]! + rl + tail;
+  // z = y L, normalised so that k below comes from all of z (|y lowL| can
+  // reach 0.05: with k from the high part alone t left the series' range)
+  twoProd(y, R[0]!);
+  const zh0 = R[0]!, zl0 = R[1]! + y * lowL;
+  const zh = zh0 + zl0, zl = zl0 - (zh - zh0);
   if (!(zh >= -707 && zh <= 707)) return NaN; // results near the subnormals or overflow
   // z = k ln2/128 + t
   const k = Math.round(zh * (EXP_STEPS / LN2_DD_HI));
