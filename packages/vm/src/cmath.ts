@@ -295,6 +295,7 @@ export function powPositive(x: number, y: number): number {
     if (r === r) return r;
   }
   if (Math.abs(y) <= TABLE_MAX_Y && x >= 2.2250738585072014e-308) {
+    if (!tablesReady) initTables();
     const r = powTable(x, y);
     if (r === r) return r;
   }
@@ -312,20 +313,27 @@ const LOG_STEPS = 256, EXP_STEPS = 128;
 /** log table index offset: m in [sqrt(1/2), sqrt(2)) gives round((m - 1) * 256) in [-75, 106]. */
 const LOG_OFF = 80;
 const LOG_C: number[] = [], LOG_HI: number[] = [], LOG_LO: number[] = [];
-for (let i = -LOG_OFF; i <= 110; i++) {
-  const c = 1 / (1 + i / LOG_STEPS); // rounded: log(c) is taken of the rounded c
-  ddLog(c);
-  LOG_C.push(c);
-  LOG_HI.push(R[0]!);
-  LOG_LO.push(R[1]!);
-}
-/** 2^(j/128) for j = 0..127 as double-doubles, from the slow path's exp. */
+/** 2^(j/128) for j = 0..127 as double-doubles. */
 const EXP2_HI: number[] = [], EXP2_LO: number[] = [];
-for (let j = 0; j < EXP_STEPS; j++) {
-  ddMul(LN2_DD_HI, LN2_DD_LO, j / EXP_STEPS, 0);
-  const k = ddExp(R[0]!, R[1]!); // k = 0 or 1 here
-  EXP2_HI.push(R[0]! * 2 ** k);
-  EXP2_LO.push(R[1]! * 2 ** k);
+let tablesReady = false;
+
+/** Fills the tables from the slow path's log and exp, at the first use
+ *  (a few milliseconds of cold code that most scripts never need). */
+function initTables(): void {
+  for (let i = -LOG_OFF; i <= 110; i++) {
+    const c = 1 / (1 + i / LOG_STEPS); // rounded: log(c) is taken of the rounded c
+    ddLog(c);
+    LOG_C.push(c);
+    LOG_HI.push(R[0]!);
+    LOG_LO.push(R[1]!);
+  }
+  for (let j = 0; j < EXP_STEPS; j++) {
+    ddMul(LN2_DD_HI, LN2_DD_LO, j / EXP_STEPS, 0);
+    const k = ddExp(R[0]!, R[1]!); // k = 0 or 1 here
+    EXP2_HI.push(R[0]! * 2 ** k);
+    EXP2_LO.push(R[1]! * 2 ** k);
+  }
+  tablesReady = true;
 }
 /** ln2 - LN2_HI (to 2^-85): e LN2_REST errs by under 2^-74 for |e| < 1100. */
 const LN2_REST = LN2_MID + LN2_LO;
