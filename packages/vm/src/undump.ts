@@ -380,7 +380,7 @@ export function checkCode(f: Proto): boolean {
  *   so a few bytes of chunk cannot make the VM allocate gigabytes.
  * - What SETLIST and FORLOOP take on trust (see `checkRegisterFlow`).
  */
-export function checkBeyond51(f: Proto): boolean {
+function checkBeyond51(f: Proto): boolean {
   const code = f.code;
   const size = code.length;
   let needsFlow = false;
