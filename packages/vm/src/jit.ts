@@ -47,6 +47,8 @@ export const J_YIELD = 2;
 export const J_RETURN_FIXED = 3;
 /** The frame returned all its results (top is past them). */
 export const J_RETURN_MULTI = 4;
+/** Between a translation's regions (see translate): go on at f.savedpc. */
+const J_GOTO = 5;
 
 /**
  * Runs frame `f` from `pc`. `depth` counts translated frames on the JS
@@ -64,6 +66,9 @@ export type JitFunction = (L: LuaState, f: CallFrame, pc: number, depth: number)
 const MAX_JS_DEPTH = 40;
 /** Nested JS calls only while host re-entries (metamethods, pcall) are few. */
 const MAX_JS_CCALLS = 8;
+
+/** Functions up to this many instructions get CALL's fast path inline. */
+const INLINE_CALLS_MAX_CODE = 64;
 
 /** Protos longer than this stay interpreted (V8 does not optimise huge functions). */
 const MAX_JIT_CODE = 4000;
@@ -185,6 +190,26 @@ function jitForprep(L: LuaState, f: CallFrame, ra: number, savedpc: number): voi
   stack[ra + 1] = limit;
   stack[ra + 2] = step;
   stack[ra] = init - step;
+}
+
+/** CALL out of line (see translate): -1 when this frame goes on at savedpc, else the code to return. */
+function jitCall(L: LuaState, f: CallFrame, ra: number, b: number, nresults: number, savedpc: number, depth: number): number {
+  if (b !== 0) L.top = ra + b;
+  f.savedpc = savedpc;
+  const fn = L.stack[ra];
+  if (!(fn instanceof LuaClosure) || fn.proto.isVararg !== 0 || L.ci + 1 >= L.ciLimit) return jitCallOther(L, f, ra, nresults);
+  const np = fn.proto;
+  const nf = pushLuaFrame(L, ra, fn, np, nresults);
+  const jf = np.jit;
+  if (--L.g.budget <= 0 || depth >= MAX_JS_DEPTH || L.nCcalls > MAX_JS_CCALLS || typeof jf !== 'function') {
+    return jitCallCold(L, f, nf, np, depth);
+  }
+  const r = jf(L, nf, 0, depth + 1);
+  if (r === J_RETURN_FIXED) {
+    L.top = f.top;
+    return -1;
+  }
+  return r === J_RETURN_MULTI ? -1 : r;
 }
 
 // CALL (emitted inline): a fixed-arity closure gets its frame from
@@ -390,7 +415,7 @@ function runtime() {
   return {
     LuaTable, LuaClosure, findUpval, closeUpvals, MULTRET, cPow, nanOperand,
     jitBudget, jitIndex, jitSetIndex, jitArith, jitLen, jitConcat, jitCompare, jitForprep,
-    pushLuaFrame, jitCallCold, jitCallOther, jitTailcall, jitReturn, jitTfor, jitSetlist, jitVararg,
+    pushLuaFrame, jitCall, jitCallCold, jitCallOther, jitTailcall, jitReturn, jitTfor, jitSetlist, jitVararg,
   };
 }
 let RUNTIME: ReturnType<typeof runtime> | undefined;
@@ -493,6 +518,45 @@ function translate(p: Proto): string | null {
   }
   for (let pc = 0; pc < n; pc++) if (leader[pc] === 1 && isStart[pc] === 0) return null;
 
+  // Regions: each innermost loop (the span from a backward jump's target
+  // to the jump) and each stretch between them becomes a JS function of
+  // its own. V8 then optimises a loop without the code after it: compiled
+  // together, every later loop's first run was a deopt ("insufficient type
+  // feedback") and a new compile of the whole function. Jumps out of a
+  // region go through the wrapper (J_GOTO); a backward one is charged to
+  // the budget first, as always.
+  const loops: [number, number][] = [];
+  for (let pc = 0; pc < n;) {
+    const i = code[pc]!;
+    const op = i & 0x3f;
+    if (op === Op.JMP || op === Op.FORLOOP) {
+      const t = pc + 1 + (i >>> 14) - MAXARG_SBX;
+      if (t <= pc) loops.push([t, pc]);
+    }
+    pc += op === Op.CLOSURE ? 1 + p.p[i >>> 14]!.numUpvalues : op === Op.SETLIST && ((i >>> 14) & 0x1ff) === 0 ? 2 : 1;
+  }
+  // Innermost loops (those holding no other loop) get regions of their
+  // own; overlapping ones (possible only in odd binary chunks) merge.
+  const inner = loops.filter(([lo, hi]) => !loops.some(([lo2, hi2]) => lo2 >= lo && hi2 <= hi && (lo2 !== lo || hi2 !== hi)));
+  inner.sort((x, y) => x[0] - y[0]);
+  const bounds: number[] = [0];
+  let spanEnd = -1;
+  for (const [lo, hi] of inner) {
+    if (lo > spanEnd) {
+      if (lo > 0 && bounds[bounds.length - 1] !== lo) bounds.push(lo);
+      spanEnd = hi;
+      if (hi + 1 < n) bounds.push(hi + 1);
+    } else if (hi > spanEnd) {
+      if (bounds[bounds.length - 1] === spanEnd + 1) bounds.pop();
+      spanEnd = hi;
+      if (hi + 1 < n) bounds.push(hi + 1);
+    }
+  }
+  for (const b0 of bounds) {
+    if (isStart[b0] === 0) return null;
+    leader[b0] = 1;
+  }
+
   const out: string[] = [];
   const emit = (s: string): void => { out.push(s); };
   const R = (r: number): string => `stack[base + ${r}]`;
@@ -500,13 +564,28 @@ function translate(p: Proto): string | null {
   const hookExit = (resume: number): string => `{ f.savedpc = ${resume}; return ${J_INTERP}; }`;
   /** Budget charge of a backward jump to `t`. */
   const backJump = (t: number): string => `if (--g.budget <= 0 && (r = jitBudget(L, f, ${t})) >= 0) return r;`;
-  const jumpTo = (t: number, from: number): string => (t <= from ? `${backJump(t)} pc = ${t}; continue;` : `pc = ${t}; continue;`);
+  /** The current region: [regionLo, regionHi). */
+  let regionLo = 0;
+  let regionHi = n;
+  const goto = (t: number): string => (t >= regionLo && t < regionHi ? `pc = ${t}; continue;` : `f.savedpc = ${t}; return ${J_GOTO};`);
+  const jumpTo = (t: number, from: number): string => (t <= from ? `${backJump(t)} ${goto(t)}` : goto(t));
   const arithOps: Partial<Record<Op, Arith>> = {
     [Op.ADD]: Arith.ADD, [Op.SUB]: Arith.SUB, [Op.MUL]: Arith.MUL, [Op.DIV]: Arith.DIV, [Op.MOD]: Arith.MOD, [Op.POW]: Arith.POW,
   };
   const arithSyms: Partial<Record<Op, string>> = { [Op.ADD]: '+', [Op.SUB]: '-', [Op.MUL]: '*', [Op.DIV]: '/' };
 
+  const regions: string[] = [];
+  let region = 0;
+  regionHi = bounds.length > 1 ? bounds[1]! : n;
   for (let pc = 0; pc < n;) {
+    if (pc >= regionHi) {
+      // Close the region: falling off its end continues in the next.
+      emit(`f.savedpc = ${regionHi}; return ${J_GOTO};`);
+      regions.push(out.splice(0).join('\n'));
+      region++;
+      regionLo = regionHi;
+      regionHi = region + 1 < bounds.length ? bounds[region + 1]! : n;
+    }
     const i = code[pc]!;
     const op = i & 0x3f;
     const a = (i >>> 6) & 0xff;
@@ -526,7 +605,7 @@ function translate(p: Proto): string | null {
         break;
       case Op.LOADBOOL:
         emit(`${R(a)} = ${b !== 0};`);
-        if (c !== 0) emit(`pc = ${pc + 2}; continue;`);
+        if (c !== 0) emit(goto(pc + 2));
         break;
       case Op.LOADNIL:
         for (let r = a; r <= b; r++) emit(`${R(r)} = undefined;`);
@@ -637,7 +716,7 @@ function translate(p: Proto): string | null {
         const set = op === Op.TESTSET ? `${R(a)} = x; ` : '';
         if (leader[n1] === 1) {
           // The JMP is also reached from elsewhere: fall into its own code.
-          emit(`{ ${head} if (!(${cond})) { pc = ${pc + 2}; continue; } ${set}}`);
+          emit(`{ ${head} if (!(${cond})) { ${goto(pc + 2)} } ${set}}`);
         } else {
           emit(`{ ${head} if (${cond}) { ${set}${jumpTo(t, n1)} } }`);
           next = pc + 2;
@@ -645,6 +724,12 @@ function translate(p: Proto): string | null {
         break;
       }
       case Op.CALL:
+        // Long functions (main chunks) call out of line: their size is
+        // what delays V8's compile of them.
+        if (n > INLINE_CALLS_MAX_CODE) {
+          emit(`if ((r = jitCall(L, f, base + ${a}, ${b}, ${c - 1}, ${n1}, depth)) >= 0) return r;`);
+          break;
+        }
         // A translated callee runs by a direct JS call; the rest out of line.
         emit(`{ const ra = base + ${a};${b !== 0 ? ` L.top = ra + ${b};` : ''} f.savedpc = ${n1}; const fn = stack[ra]; let np, jf;
           if (fn instanceof LuaClosure && (np = fn.proto).isVararg === 0 && L.ci + 1 < L.ciLimit) {
@@ -667,18 +752,18 @@ function translate(p: Proto): string | null {
       case Op.FORLOOP: {
         const t = n1 + sbx;
         emit(`{ const step = stack[base + ${a + 2}]; const idx = stack[base + ${a}] + step; const limit = stack[base + ${a + 1}];
-          if (step > 0 ? idx <= limit : limit <= idx) { stack[base + ${a}] = idx; stack[base + ${a + 3}] = idx; ${backJump(t)} pc = ${t}; continue; } }`);
+          if (step > 0 ? idx <= limit : limit <= idx) { stack[base + ${a}] = idx; stack[base + ${a + 3}] = idx; ${backJump(t)} ${goto(t)} } }`);
         break;
       }
       case Op.FORPREP:
-        emit(`jitForprep(L, f, base + ${a}, ${n1}); pc = ${n1 + sbx}; continue;`);
+        emit(`jitForprep(L, f, base + ${a}, ${n1}); ${goto(n1 + sbx)}`);
         break;
       case Op.TFORLOOP: {
         const jmp = code[n1]!;
         const t = n1 + 1 + (jmp >>> 14) - MAXARG_SBX;
         emit(`{ const more = jitTfor(L, f, base + ${a}, ${c}, ${n1});
           if (L.hookMask !== 0) { f.savedpc = more ? ${n1} : ${pc + 2}; return ${J_INTERP}; }`);
-        if (leader[n1] === 1) emit(`if (!more) { pc = ${pc + 2}; continue; } }`);
+        if (leader[n1] === 1) emit(`if (!more) { ${goto(pc + 2)} } }`);
         else {
           emit(`if (more) { ${jumpTo(t, n1)} } }`);
           next = pc + 2;
@@ -717,15 +802,30 @@ function translate(p: Proto): string | null {
   // Falling off the end cannot happen in valid code (it ends in RETURN);
   // the interpreter reports whatever would.
   emit(`f.savedpc = ${n}; return ${J_INTERP};`);
+  regions.push(out.splice(0).join('\n'));
   const name = 'lua_' + (p.lineDefined | 0);
-  return `function ${name}(L, f, pc, depth) {
+  const fn = (fname: string, body: string): string => `function ${fname}(L, f, pc, depth) {
   const stack = L.stack; const g = L.g; const cl = f.closure; const upvals = cl.upvals; const base = f.base; let r;
   for (;;) {
     switch (pc) {
-${out.join('\n')}
+${body}
     default:
       f.savedpc = pc; return ${J_INTERP};
     }
   }
 }`;
+  if (regions.length === 1) return fn(name, regions[0]!);
+  // The wrapper: runs the region holding pc until one returns something else than J_GOTO.
+  const parts = regions.map((body, j) => `const ${name}_${j} = ${fn(`${name}_${j}`, body)};`);
+  let pick = `${name}_${regions.length - 1}`;
+  for (let j = regions.length - 2; j >= 0; j--) pick = `pc < ${bounds[j + 1]} ? ${name}_${j} : ${pick}`;
+  return `(() => { ${parts.join('\n')}
+  return function ${name}(L, f, pc, depth) {
+    for (;;) {
+      const r = (${pick})(L, f, pc, depth);
+      if (r !== ${J_GOTO}) return r;
+      pc = f.savedpc;
+    }
+  };
+})()`;
 }
