@@ -84,3 +84,29 @@ test('translated and interpreted runs print the same', () => {
   expect(translated).toMatch(/^\S+\t\d+\t6765\t50\n$/);
   expect(translated).toBe(run(src, false));
 });
+
+test('translated code charges the budget exactly as the interpreter (calls and backward jumps)', () => {
+  const src = `
+    local function f(x) if x > 3 then return x end return f(x + 1) end
+    local t = {}
+    for i = 1, 500 do t[i] = f(i % 5) end
+    local s, i = 0, 0
+    while i < 300 do i = i + 1 for k, v in ipairs({ 1, 2 }) do s = s + v end end
+    repeat i = i - 7 until i < 0
+    for k, v in pairs(t) do s = s + v end
+    local co = coroutine.wrap(function() for j = 1, 100 do coroutine.yield(j) end end)
+    for j = 1, 100 do s = s + co() end
+    result = s
+  `;
+  const charges = (jit: boolean): [number, unknown] => {
+    const L = newState();
+    L.g.jit = jit;
+    let n = 0;
+    L.g.setBudgetHook(1, () => { n++; });
+    load(L, src);
+    return [n, L.g.globals.getStr('result')];
+  };
+  const translated = charges(true);
+  expect(translated).toEqual(charges(false));
+  expect(translated[0]).toBeGreaterThan(2000);
+});
