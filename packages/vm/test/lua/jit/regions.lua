@@ -37,7 +37,7 @@ local co = coroutine.wrap(function()
 end)
 local ys = {}
 for _ = 1, 10 do ys[#ys + 1] = tostring(co()) end
-print(table and "" or "", unpack(ys))
+print(unpack(ys))
 local function search(grid, want)
   for y = 1, #grid do
     for x = 1, #grid[y] do
