@@ -53,6 +53,16 @@ function pause(L: LuaState, g: GlobalState): void {
   L.transferCount = 0;
 }
 
+/**
+ * FORLOOP found a control variable that is not a number: only
+ * debug.setlocal can put one there (5.1 then computes with garbage); Valua
+ * raises FORPREP's error for it instead.
+ */
+export function forCorrupted(L: LuaState, init: LuaValue, limit: LuaValue): never {
+  const what = typeof init !== 'number' ? 'initial value' : typeof limit !== 'number' ? 'limit' : 'step';
+  throw runtimeError(L, `'for' ${what} must be a number`);
+}
+
 function forNumber(v: LuaValue): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return stringToNumber(v);
@@ -615,9 +625,14 @@ export function execute(L: LuaState, entryCi: number): void {
       }
       case Op.FORLOOP: {
         const ra = base + ((i >>> 6) & 0xff);
-        const step = stack[ra + 2] as number;
-        const idx = (stack[ra] as number) + step;
-        const limit = stack[ra + 1] as number;
+        const step = stack[ra + 2];
+        const i0 = stack[ra];
+        const limit = stack[ra + 1];
+        if (typeof i0 !== 'number' || typeof limit !== 'number' || typeof step !== 'number') {
+          f.savedpc = pc;
+          forCorrupted(L, i0, limit);
+        }
+        const idx = i0 + step;
         if (step > 0 ? idx <= limit : limit <= idx) {
           pc += (i >>> 14) - MAXARG_SBX;
           stack[ra] = idx;

@@ -34,6 +34,7 @@ import { Arith, arith, concat, equals, index, indexMiss, len, lessEqual, lessTha
 import { runtimeError } from './messages.js';
 import { stringToNumber } from './number.js';
 import { hookCall } from './hooks.js';
+import { forCorrupted } from './interp.js';
 import { cPow } from './cmath.js';
 import type { LuaValue } from './value.js';
 
@@ -413,7 +414,7 @@ function jitVararg(L: LuaState, f: CallFrame, ra: number, b: number, numParams: 
  */
 function runtime() {
   return {
-    LuaTable, LuaClosure, findUpval, closeUpvals, MULTRET, cPow, nanOperand,
+    LuaTable, LuaClosure, findUpval, closeUpvals, MULTRET, cPow, nanOperand, forCorrupted,
     jitBudget, jitIndex, jitSetIndex, jitArith, jitLen, jitConcat, jitCompare, jitForprep,
     pushLuaFrame, jitCall, jitCallCold, jitCallOther, jitTailcall, jitReturn, jitTfor, jitSetlist, jitVararg,
   };
@@ -751,7 +752,9 @@ function translate(p: Proto): string | null {
         break;
       case Op.FORLOOP: {
         const t = n1 + sbx;
-        emit(`{ const step = stack[base + ${a + 2}]; const idx = stack[base + ${a}] + step; const limit = stack[base + ${a + 1}];
+        emit(`{ const step = stack[base + ${a + 2}]; const i0 = stack[base + ${a}]; const limit = stack[base + ${a + 1}];
+          if (typeof i0 !== 'number' || typeof limit !== 'number' || typeof step !== 'number') { f.savedpc = ${n1}; forCorrupted(L, i0, limit); }
+          const idx = i0 + step;
           if (step > 0 ? idx <= limit : limit <= idx) { stack[base + ${a}] = idx; stack[base + ${a + 3}] = idx; ${backJump(t)} ${goto(t)} } }`);
         break;
       }

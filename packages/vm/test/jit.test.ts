@@ -110,3 +110,28 @@ test('translated code charges the budget exactly as the interpreter (calls and b
   expect(translated).toEqual(charges(false));
   expect(translated[0]).toBeGreaterThan(2000);
 });
+
+test('a for control variable overwritten with a non-number by debug.setlocal raises an error in both tiers', () => {
+  // lua5.1 computes with garbage here (nvalue of a table); Valua raises
+  // FORPREP's error instead (README), never JS arithmetic on the value.
+  const src = `
+    local function f(slot, v)
+      for i = 1, 100 do if i == 50 then debug.setlocal(1, slot, v) end end
+    end
+    local out = {}
+    for r = 1, 3 do
+      local _, e1 = pcall(f, 3, {}); local _, e2 = pcall(f, 4, "x"); local _, e3 = pcall(f, 5, true)
+      out[#out + 1] = e1 .. "|" .. e2 .. "|" .. e3
+    end
+    result = out[1] .. "\\n" .. out[3]
+  `;
+  const res = (jit: boolean): unknown => {
+    const L = newState();
+    L.g.jit = jit;
+    load(L, src);
+    return L.g.globals.getStr('result');
+  };
+  const line = "t:3: 'for' initial value must be a number|t:3: 'for' limit must be a number|t:3: 'for' step must be a number";
+  expect(res(true)).toBe(`${line}\n${line}`);
+  expect(res(false)).toBe(`${line}\n${line}`);
+});
