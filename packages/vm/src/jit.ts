@@ -448,6 +448,11 @@ export function jitProto(p: Proto): JitFunction | null {
   return fn;
 }
 
+/** The JS source jitProto compiles for `p` (null: it stays interpreted); for inspecting translations. */
+export function translatedSource(p: Proto): string | null {
+  return p.code.length <= MAX_JIT_CODE ? translate(p) : null;
+}
+
 /** A constant as a JS expression. */
 function constExpr(p: Proto, idx: number): string {
   const v = p.k[idx];
