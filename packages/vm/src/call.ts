@@ -10,7 +10,7 @@ import type { LuaValue } from './value.js';
 import { LuaClosure, LuaHostFunction, UpVal } from './value.js';
 import type { LuaState } from './state.js';
 import { CallFrame, MULTRET, MAX_CALLS, MAX_C_CALLS } from './state.js';
-import { VARARG_NEEDSARG } from './proto.js';
+import { VARARG_NEEDSARG, type Proto } from './proto.js';
 import { execute } from './interp.js';
 import { runtimeError, typeError } from './messages.js';
 import { metaOf } from './ops.js';
@@ -174,6 +174,83 @@ export function poscall(L: LuaState, first: number, n: number): void {
     for (; i < wanted; i++) stack[res++] = undefined;
   }
   L.top = res;
+}
+
+/**
+ * precall's Lua path for a fixed-arity closure whose frame fits (the
+ * caller checked isVararg === 0 and L.ci + 1 < L.ciLimit; no budget or
+ * hook work): the dispatch loop's and translated code's common call.
+ * L.base is not set: Lua frames never read it.
+ */
+export function pushLuaFrame(L: LuaState, ra: number, fn: LuaClosure, np: Proto, nresults: number): CallFrame {
+  const stack = L.stack;
+  const nbase = ra + 1;
+  const ntop = nbase + np.maxStackSize;
+  if (stack.length < ntop + MIN_STACK) ensureStack(L, ntop + MIN_STACK);
+  let j = L.top;
+  if (j > nbase + np.numParams) j = nbase + np.numParams;
+  for (; j < ntop; j++) stack[j] = undefined;
+  const frames = L.frames;
+  const ci = L.ci + 1;
+  let nf = frames[ci];
+  if (nf === undefined) { nf = new CallFrame(); frames.push(nf); }
+  nf.func = ra;
+  nf.base = nbase;
+  nf.top = ntop;
+  nf.savedpc = 0;
+  nf.nresults = nresults;
+  nf.tailcalls = 0;
+  nf.closure = fn;
+  nf.host = undefined;
+  L.ci = ci;
+  L.top = ntop;
+  return nf;
+}
+
+/**
+ * A Lua frame's RETURN of n results from stack[ra..] (poscall after
+ * closing upvalues): results moved to where the function was, adjusted
+ * to f.nresults; the frame popped; top past the results. L.base is left
+ * to the caller.
+ */
+export function popLuaFrame(L: LuaState, f: CallFrame, ra: number, n: number): void {
+  if (L.openUpval !== undefined) closeUpvals(L, f.base);
+  const stack = L.stack;
+  const wanted = f.nresults;
+  let res = f.func;
+  if (wanted === MULTRET) {
+    for (let j = 0; j < n; j++) stack[res++] = stack[ra + j];
+  } else {
+    let j = 0;
+    for (; j < wanted && j < n; j++) stack[res++] = stack[ra + j];
+    for (; j < wanted; j++) stack[res++] = undefined;
+  }
+  L.ci--;
+  L.top = res;
+}
+
+/**
+ * TAILCALL after precall set up the callee's frame above frame `f`: the
+ * callee's function and arguments move down to f's place and its frame
+ * replaces f (which counts the tail call, for tracebacks).
+ */
+export function replaceWithTailcall(L: LuaState, f: CallFrame): void {
+  const stack = L.stack;
+  const nf = L.frames[L.ci]!;
+  const func = f.func;
+  const pfunc = nf.func;
+  if (L.openUpval !== undefined) closeUpvals(L, f.base);
+  const nbase = func + (nf.base - pfunc);
+  let aux = 0;
+  for (; pfunc + aux < L.top; aux++) stack[func + aux] = stack[pfunc + aux];
+  f.base = nbase;
+  f.top = func + aux;
+  L.top = f.top;
+  L.base = nbase;
+  f.savedpc = 0;
+  f.closure = nf.closure;
+  f.tailcalls++;
+  L.ci--;
 }
 
 /** luaD_call: calls stack[func] from host code, running Lua to completion. */

@@ -14,7 +14,7 @@ import type { LuaState } from './state.js';
 import { CallFrame, MULTRET, type GlobalState } from './state.js';
 import type { Proto, Constant } from './proto.js';
 import {
-  precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
+  precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted, pushLuaFrame, popLuaFrame, replaceWithTailcall,
   PRECALL_LUA, PRECALL_YIELD, MIN_STACK,
 } from './call.js';
 import { Arith, arith, concat, equals, index, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
@@ -25,7 +25,7 @@ import { cPow } from './cmath.js';
 import { jitProto, J_YIELD, J_INTERP, J_RETURN_FIXED } from './jit.js';
 
 /** luaO_fb2int: NEWTABLE's "floating point byte" sizes (capped: a size hint only). */
-function fb2int(x: number): number {
+export function fb2int(x: number): number {
   const e = (x >>> 3) & 31;
   return e === 0 ? x : Math.min(((x & 7) + 8) * Math.pow(2, e - 1), 1 << 26);
 }
@@ -35,7 +35,7 @@ function fb2int(x: number): number {
  * swap the operands of + and *, so the NaN (and its sign) is chosen here:
  * lua5.1: n = 0/0; p = -n; print(n + p, p + n) prints "-nan nan".
  */
-function nanOperand(x: number, y: number, r: number): number {
+export function nanOperand(x: number, y: number, r: number): number {
   if (x !== x) return x;
   if (y !== y) return y;
   return r;
@@ -46,7 +46,7 @@ function nanOperand(x: number, y: number, r: number): number {
  * (see GlobalState.setBudgetHook): the thread is suspended as if it had
  * yielded nothing, with `paused` set; resuming continues at f.savedpc.
  */
-function pause(L: LuaState, g: GlobalState): void {
+export function pause(L: LuaState, g: GlobalState): void {
   g.pauseRequested = false;
   g.budget = g.budgetInterval;
   L.paused = true;
@@ -61,6 +61,20 @@ function pause(L: LuaState, g: GlobalState): void {
 export function forCorrupted(L: LuaState, init: LuaValue, limit: LuaValue): never {
   const what = typeof init !== 'number' ? 'initial value' : typeof limit !== 'number' ? 'limit' : 'step';
   throw runtimeError(L, `'for' ${what} must be a number`);
+}
+
+/** FORPREP's work on registers ra (init), ra+1 (limit), ra+2 (step): checks, coercions, init - step. */
+export function forPrep(L: LuaState, ra: number): void {
+  const stack = L.stack;
+  const init = forNumber(stack[ra]);
+  if (init === undefined) throw runtimeError(L, "'for' initial value must be a number");
+  const limit = forNumber(stack[ra + 1]);
+  if (limit === undefined) throw runtimeError(L, "'for' limit must be a number");
+  const step = forNumber(stack[ra + 2]);
+  if (step === undefined) throw runtimeError(L, "'for' step must be a number");
+  stack[ra + 1] = limit;
+  stack[ra + 2] = step;
+  stack[ra] = init - step;
 }
 
 function forNumber(v: LuaValue): number | undefined {
@@ -498,29 +512,10 @@ export function execute(L: LuaState, entryCi: number): void {
         f.savedpc = pc;
         const fn = stack[ra];
         if (fn instanceof LuaClosure && fn.proto.isVararg === 0 && L.ci + 1 < L.ciLimit && !hooked) {
-          // precall's Lua path, inlined for the common fixed-arity call.
           const np = fn.proto;
-          const nbase = ra + 1;
-          const ntop = nbase + np.maxStackSize;
-          if (stack.length < ntop + MIN_STACK) ensureStack(L, ntop + MIN_STACK);
-          let j = L.top;
-          if (j > nbase + np.numParams) j = nbase + np.numParams;
-          for (; j < ntop; j++) stack[j] = undefined;
-          const frames = L.frames;
-          const ci = L.ci + 1;
-          let nf = frames[ci];
-          if (nf === undefined) { nf = new CallFrame(); frames.push(nf); }
-          nf.func = ra;
-          nf.base = nbase;
-          nf.top = ntop;
-          nf.savedpc = 0;
-          nf.nresults = nresults;
-          nf.tailcalls = 0;
-          nf.closure = fn;
-          nf.host = undefined;
-          L.ci = ci;
+          const nf = pushLuaFrame(L, ra, fn, np, nresults);
+          const nbase = nf.base;
           L.base = nbase;
-          L.top = ntop;
           f = nf;
           cl = fn;
           p = np;
@@ -562,28 +557,13 @@ export function execute(L: LuaState, entryCi: number): void {
         const r = precall(L, ra, -1);
         hooked = L.hookMask !== 0;
         if (r === PRECALL_LUA) {
-          // Put the new frame in place of the current one.
-          const nf = L.frames[L.ci]!;
-          const func = f.func;
-          const pfunc = nf.func;
-          if (L.openUpval !== undefined) closeUpvals(L, f.base);
-          const nbase = func + (nf.base - pfunc);
-          let aux = 0;
-          for (; pfunc + aux < L.top; aux++) stack[func + aux] = stack[pfunc + aux];
-          f.base = nbase;
-          f.top = func + aux;
-          L.top = f.top;
-          L.base = nbase;
-          f.savedpc = 0;
-          f.closure = nf.closure;
-          f.tailcalls++;
-          L.ci--;
+          replaceWithTailcall(L, f);
           cl = f.closure!;
           p = cl.proto;
           code = p.code;
           k = p.k;
           upvals = cl.upvals;
-          base = nbase;
+          base = f.base;
           pc = 0;
           continue frames;
         }
@@ -594,26 +574,13 @@ export function execute(L: LuaState, entryCi: number): void {
         const ra = base + ((i >>> 6) & 0xff);
         const b = i >>> 23;
         const n = b !== 0 ? b - 1 : L.top - ra;
-        if (L.openUpval !== undefined) closeUpvals(L, base);
-        // poscall, inlined.
         const wanted = f.nresults;
-        let res = f.func;
-        if (wanted === MULTRET) {
-          for (let j = 0; j < n; j++) stack[res++] = stack[ra + j];
-        } else {
-          let j = 0;
-          for (; j < wanted && j < n; j++) stack[res++] = stack[ra + j];
-          for (; j < wanted; j++) stack[res++] = undefined;
-        }
-        const ci = L.ci - 1;
-        L.ci = ci;
+        popLuaFrame(L, f, ra, n);
+        const ci = L.ci;
         f = L.frames[ci]!;
         L.base = f.base;
-        if (ci < entryCi) {
-          L.top = res;
-          return;
-        }
-        L.top = wanted >= 0 ? f.top : res;
+        if (ci < entryCi) return;
+        if (wanted >= 0) L.top = f.top;
         cl = f.closure!;
         p = cl.proto;
         code = p.code;
@@ -649,15 +616,7 @@ export function execute(L: LuaState, entryCi: number): void {
       case Op.FORPREP: {
         const ra = base + ((i >>> 6) & 0xff);
         f.savedpc = pc;
-        const init = forNumber(stack[ra]);
-        if (init === undefined) throw runtimeError(L, "'for' initial value must be a number");
-        const limit = forNumber(stack[ra + 1]);
-        if (limit === undefined) throw runtimeError(L, "'for' limit must be a number");
-        const step = forNumber(stack[ra + 2]);
-        if (step === undefined) throw runtimeError(L, "'for' step must be a number");
-        stack[ra + 1] = limit;
-        stack[ra + 2] = step;
-        stack[ra] = init - step;
+        forPrep(L, ra);
         pc += (i >>> 14) - MAXARG_SBX;
         break;
       }

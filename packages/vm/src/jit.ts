@@ -25,16 +25,14 @@ import { LuaTable } from './table.js';
 import { LuaClosure, LuaHostFunction } from './value.js';
 import { baseNext, ipairsAux } from './lib/base.js';
 import type { LuaState, CallFrame } from './state.js';
-import { CallFrame as CallFrameClass, MULTRET, MAX_C_CALLS } from './state.js';
+import { MULTRET, MAX_C_CALLS } from './state.js';
 import {
-  precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted,
+  precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted, pushLuaFrame, popLuaFrame, replaceWithTailcall,
   PRECALL_LUA, PRECALL_YIELD, MIN_STACK,
 } from './call.js';
 import { Arith, arith, concat, equals, index, indexMiss, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
-import { runtimeError } from './messages.js';
-import { stringToNumber } from './number.js';
 import { hookCall } from './hooks.js';
-import { forCorrupted } from './interp.js';
+import { forCorrupted, forPrep, fb2int, nanOperand, pause as pauseLoop } from './interp.js';
 import { cPow } from './cmath.js';
 import type { LuaValue } from './value.js';
 
@@ -77,32 +75,9 @@ const MAX_JIT_CODE = 4000;
 /** Whether `new Function` is available (false under a strict CSP). */
 let canCompile = true;
 
-/** luaO_fb2int, as interp.ts. */
-function fb2int(x: number): number {
-  const e = (x >>> 3) & 31;
-  return e === 0 ? x : Math.min(((x & 7) + 8) * Math.pow(2, e - 1), 1 << 26);
-}
-
-/** See interp.ts nanOperand. */
-function nanOperand(x: number, y: number, r: number): number {
-  if (x !== x) return x;
-  if (y !== y) return y;
-  return r;
-}
-
-function forNumber(v: LuaValue): number | undefined {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string') return stringToNumber(v);
-  return undefined;
-}
-
-/** As interp.ts pause. */
+/** interp.ts's pause, as a translation's return code. */
 function pause(L: LuaState): number {
-  const g = L.g;
-  g.pauseRequested = false;
-  g.budget = g.budgetInterval;
-  L.paused = true;
-  L.transferCount = 0;
+  pauseLoop(L, L.g);
   return J_YIELD;
 }
 
@@ -181,16 +156,7 @@ function jitCompare(L: LuaState, f: CallFrame, kind: number, x: LuaValue, y: Lua
 
 function jitForprep(L: LuaState, f: CallFrame, ra: number, savedpc: number): void {
   f.savedpc = savedpc;
-  const stack = L.stack;
-  const init = forNumber(stack[ra]);
-  if (init === undefined) throw runtimeError(L, "'for' initial value must be a number");
-  const limit = forNumber(stack[ra + 1]);
-  if (limit === undefined) throw runtimeError(L, "'for' limit must be a number");
-  const step = forNumber(stack[ra + 2]);
-  if (step === undefined) throw runtimeError(L, "'for' step must be a number");
-  stack[ra + 1] = limit;
-  stack[ra + 2] = step;
-  stack[ra] = init - step;
+  forPrep(L, ra);
 }
 
 /** CALL out of line (see translate): -1 when this frame goes on at savedpc, else the code to return. */
@@ -216,32 +182,6 @@ function jitCall(L: LuaState, f: CallFrame, ra: number, b: number, nresults: num
 // CALL (emitted inline): a fixed-arity closure gets its frame from
 // pushLuaFrame and, when translated and the budget and JS depth allow, runs
 // by a direct JS call; the other cases are out of line.
-
-/** precall's Lua path for a fixed-arity closure (the loop's inlined CALL). */
-function pushLuaFrame(L: LuaState, ra: number, fn: LuaClosure, np: Proto, nresults: number): CallFrame {
-  const stack = L.stack;
-  const nbase = ra + 1;
-  const ntop = nbase + np.maxStackSize;
-  if (stack.length < ntop + MIN_STACK) ensureStack(L, ntop + MIN_STACK);
-  let j = L.top;
-  if (j > nbase + np.numParams) j = nbase + np.numParams;
-  for (; j < ntop; j++) stack[j] = undefined;
-  const frames = L.frames;
-  const ci = L.ci + 1;
-  let nf = frames[ci];
-  if (nf === undefined) { nf = new CallFrameClass(); frames.push(nf); }
-  nf.func = ra;
-  nf.base = nbase;
-  nf.top = ntop;
-  nf.savedpc = 0;
-  nf.nresults = nresults;
-  nf.tailcalls = 0;
-  nf.closure = fn;
-  nf.host = undefined;
-  L.ci = ci;
-  L.top = ntop;
-  return nf;
-}
 
 /** CALL after pushing the frame, when the budget ran out, the JS stack is deep or the callee is not translated. */
 function jitCallCold(L: LuaState, f: CallFrame, nf: CallFrame, np: Proto, depth: number): number {
@@ -278,23 +218,7 @@ function jitTailcall(L: LuaState, f: CallFrame, ra: number, b: number, savedpc: 
   f.savedpc = savedpc;
   const r = precall(L, ra, -1);
   if (r === PRECALL_LUA) {
-    // Put the new frame in place of the current one (as interp.ts).
-    const stack = L.stack;
-    const nf = L.frames[L.ci]!;
-    const func = f.func;
-    const pfunc = nf.func;
-    if (L.openUpval !== undefined) closeUpvals(L, f.base);
-    const nbase = func + (nf.base - pfunc);
-    let aux = 0;
-    for (; pfunc + aux < L.top; aux++) stack[func + aux] = stack[pfunc + aux];
-    f.base = nbase;
-    f.top = func + aux;
-    L.top = f.top;
-    L.base = nbase;
-    f.savedpc = 0;
-    f.closure = nf.closure;
-    f.tailcalls++;
-    L.ci--;
+    replaceWithTailcall(L, f);
     return J_CALL;
   }
   if (r === PRECALL_YIELD) return J_YIELD;
@@ -303,22 +227,8 @@ function jitTailcall(L: LuaState, f: CallFrame, ra: number, b: number, savedpc: 
 
 /** RETURN of n results from stack[ra..]: pops the frame, returns the code for the caller. */
 function jitReturn(L: LuaState, f: CallFrame, ra: number, n: number): number {
-  if (L.openUpval !== undefined) closeUpvals(L, f.base);
-  const stack = L.stack;
-  const wanted = f.nresults;
-  let res = f.func;
-  if (wanted === MULTRET) {
-    for (let j = 0; j < n; j++) stack[res++] = stack[ra + j];
-  } else {
-    let j = 0;
-    for (; j < wanted && j < n; j++) stack[res++] = stack[ra + j];
-    for (; j < wanted; j++) stack[res++] = undefined;
-  }
-  // L.base is left to the loop (interp.ts sets it when it returns to a
-  // host caller): Lua frames never read it.
-  L.ci--;
-  L.top = res;
-  return wanted === MULTRET ? J_RETURN_MULTI : J_RETURN_FIXED;
+  popLuaFrame(L, f, ra, n);
+  return f.nresults === MULTRET ? J_RETURN_MULTI : J_RETURN_FIXED;
 }
 
 /**
