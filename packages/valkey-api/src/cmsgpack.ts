@@ -128,11 +128,10 @@ function isArray(t: LuaTable): boolean {
     if (i + 1 > max) max = i + 1;
     count++;
   }
-  const hk = t.hkeys;
-  const hv = t.hvals;
-  for (let s = 0; s < hk.length; s++) {
-    if (hv[s] === undefined) continue;
-    const k = hk[s];
+  const node = t.node;
+  for (let p = 0; p < node.length; p += 3) {
+    if (node[p + 1] === undefined) continue;
+    const k = node[p];
     if (typeof k !== 'number' || !(k > 0) || k > 2147483647 || (k | 0) !== k) return false;
     if (k > max) max = k;
     count++;
@@ -169,10 +168,9 @@ function encodeTable(out: ByteSink, t: LuaTable, level: number): void {
   }
   let count = 0;
   const arr = t.arr;
-  const hk = t.hkeys;
-  const hv = t.hvals;
+  const node = t.node;
   for (let i = 0; i < arr.length; i++) if (arr[i] !== undefined) count++;
-  for (let s = 0; s < hv.length; s++) if (hv[s] !== undefined) count++;
+  for (let p = 1; p < node.length; p += 3) if (node[p] !== undefined) count++;
   containerHeader(out, count, 0x80, 0xde);
   for (let i = 0; i < arr.length; i++) {
     const v = arr[i];
@@ -181,10 +179,10 @@ function encodeTable(out: ByteSink, t: LuaTable, level: number): void {
       encodeValue(out, v, level + 1);
     }
   }
-  for (let s = 0; s < hv.length; s++) {
-    const v = hv[s];
+  for (let p = 0; p < node.length; p += 3) {
+    const v = node[p + 1];
     if (v !== undefined) {
-      encodeValue(out, hk[s], level + 1);
+      encodeValue(out, node[p], level + 1);
       encodeValue(out, v, level + 1);
     }
   }

@@ -99,11 +99,12 @@ class Frame {
       this.phase = 1;
       this.pos = 0;
     }
-    const hv = t.hvals;
-    while (this.pos < hv.length && hv[this.pos] === undefined) this.pos++;
-    if (this.pos < hv.length) {
-      const k = t.hkeys[this.pos];
-      return [k, hv[this.pos++]];
+    const node = t.node;
+    while (this.pos < node.length && node[this.pos + 1] === undefined) this.pos += 3;
+    if (this.pos < node.length) {
+      const p = this.pos;
+      this.pos += 3;
+      return [node[p], node[p + 1]];
     }
     return undefined;
   }

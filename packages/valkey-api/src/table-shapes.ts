@@ -11,7 +11,7 @@
 // per node); past a bound the decoder builds the table key by key.
 
 import { LuaTable, type LuaValue } from '@valua/vm';
-import { linkArray, nilArray } from './tenured-arrays.js';
+import { nodeArray } from './tenured-arrays.js';
 
 /** Keys longer than this are not kept in the trie (they are rarely repeated field names). */
 const MAX_KEY_LENGTH = 40;
@@ -42,7 +42,7 @@ export class ShapeNode {
   completed: number;
   /** The layout of a table with this node's key sequence (values are `true`). */
   layout: LuaTable | undefined;
-  /** layout.findNode of the i-th key of the sequence. */
+  /** layout.findNode of the i-th key of the sequence (a node's slot offset: its value is at +1). */
   slots: Int32Array | undefined;
 
   constructor(key: string, parent: ShapeNode | null) {
@@ -116,11 +116,10 @@ export function shapedTable(node: ShapeNode | null, kv: readonly LuaValue[], fro
   if (node !== null) {
     const layout = node.layout;
     if (layout !== undefined) {
-      const cap = layout.hashCap;
-      t.copyLayout(layout, nilArray(cap), nilArray(cap), linkArray(cap));
-      const hv = t.hvals;
+      t.copyLayout(layout, nodeArray(layout.hashCap));
+      const h = t.node;
       const slots = node.slots!;
-      for (let i = from, j = 0; i < to; i += 2, j++) hv[slots[j]!] = kv[i + 1];
+      for (let i = from, j = 0; i < to; i += 2, j++) h[slots[j]! + 1] = kv[i + 1];
       return t;
     }
     if (++node.completed >= 2) keepLayout(node);

@@ -37,23 +37,30 @@ export function nilArray(n: number): LuaValue[] {
   }
 }
 
-/** A fresh array of n node links (-1, end of chain), as table.ts's links(). */
-export function linkArray(n: number): number[] {
+/**
+ * A fresh hash part of n free nodes, as table.ts's freeNodes(): 3n slots,
+ * (key nil, value nil, next -1 = end of chain) per node.
+ */
+export function nodeArray(n: number): LuaValue[] {
+  const u = undefined;
   switch (n) {
     case 1:
-      return [-1];
+      return [u, u, -1];
     case 2:
-      return [-1, -1];
+      return [u, u, -1, u, u, -1];
     case 4:
-      return [-1, -1, -1, -1];
+      return [u, u, -1, u, u, -1, u, u, -1, u, u, -1];
     case 8:
-      return [-1, -1, -1, -1, -1, -1, -1, -1];
+      return [u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1];
     case 16:
-      return [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1];
+      return [
+        u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1,
+        u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1, u, u, -1,
+      ];
     default: {
-      const a: number[] = [-1];
-      for (let i = 1; i < n; i++) a.push(-1);
-      if (n === 0) a.pop();
+      const a: LuaValue[] = [u, u, -1];
+      for (let i = 1; i < n; i++) a.push(u, u, -1);
+      if (n === 0) a.length = 0;
       return a;
     }
   }

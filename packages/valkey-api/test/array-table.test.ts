@@ -8,7 +8,7 @@ describe('arrayTable', () => {
       const bulk = arrayTable(items);
       const seq = new LuaTable();
       for (let i = 1; i <= n; i++) seq.setInt(i, items[i - 1]);
-      expect([n, bulk.arr.length, bulk.hashCap, bulk.hkeys.length, bulk.length()]).toEqual([n, seq.arr.length, seq.hashCap, seq.hkeys.length, seq.length()]);
+      expect([n, bulk.arr.length, bulk.hashCap, bulk.node.length, bulk.length()]).toEqual([n, seq.arr.length, seq.hashCap, seq.node.length, seq.length()]);
       expect(bulk.arr).toEqual(seq.arr);
       // Growing it afterwards behaves the same too.
       bulk.setInt(n + 1, 'x');

@@ -9,9 +9,7 @@ export function layoutOf(v: LuaValue): unknown {
   return {
     arr: v.arr.map(layoutOf),
     cap: v.hashCap,
-    keys: v.hkeys.slice(),
-    vals: v.hvals.map(layoutOf),
-    next: v.hnext.slice(),
+    node: v.node.map(layoutOf),
     lastfree: v.lastfree,
     map: v.hmap === undefined ? undefined : [...v.hmap.entries()].sort((a, b) => a[1] - b[1]),
   };

@@ -6,17 +6,23 @@
 //
 // Array part: `arr[i-1]` holds t[i] for 1 <= i <= arr.length (5.1's
 // "sizearray"); slots may hold nil. Hash part: `hashCap` nodes (0 = 5.1's
-// dummy node, else a power of two) in parallel arrays `hkeys`/`hvals`/
-// `hnext` (a free node has key undefined; a node whose value is nil keeps
-// its key, as a 5.1 node does). New keys go to their main position with
-// 5.1's collision rule (the colliding node moves if it is not in its own
-// main position; free nodes are taken from `lastfree` downwards); when none
-// is free the table is rehashed with computesizes and the nodes are
+// dummy node, else a power of two) in ONE array `node`, three slots per
+// node: key, value, next (node i starts at slot 3*i; every node reference,
+// in chains, hmap, lastfree and findNode's answer, is that slot offset).
+// A free node has key undefined; a node whose value is nil keeps its key,
+// as a 5.1 node does. New keys go to their main position with 5.1's
+// collision rule (the colliding node moves if it is not in its own main
+// position; free nodes are taken from `lastfree` downwards); when none is
+// free the table is rehashed with computesizes and the nodes are
 // re-inserted from the last to the first, as luaH_resize does. Lookups go
 // through `hmap` (key -> node; small hash parts are scanned instead)
 // rather than by walking chains: same answers, one Map probe. Keys:
 // numbers unify 1 and 1.0, and both Map and === fold -0 into 0; NaN and
 // nil are rejected by the setters' callers (see ops.ts checkKey).
+//
+// Why one array: every JS array is a header plus a backing store, so three
+// parallel arrays cost two more of each per table with a hash part; a
+// decoded JSON record (a few string keys) was mostly array headers.
 
 import type { LuaValue } from './value.js';
 import { newObjectId } from './value.js';
@@ -31,7 +37,7 @@ const MAXASIZE = 1 << MAXBITS;
  * array part. Never mutated: setNodeVector / resize replace them first.
  */
 const NO_VALUES: LuaValue[] = [];
-const NO_LINKS: number[] = [];
+const NO_NODES: LuaValue[] = [];
 
 /** rehash's nums[] (computesizes' counters), reused: rehash never nests. */
 const NUMS = new Int32Array(MAXBITS + 1);
@@ -44,17 +50,19 @@ const NUMS = new Int32Array(MAXBITS + 1);
  * whose arrays survive (binary-trees' long-lived trees), after which every
  * short-lived table part from it went straight to the old generation
  * (binary-trees: 2.0 s and 250 MB with literals, 0.7 s and 125 MB with
- * slices). Templates are never mutated.
+ * slices). Templates are never mutated. A node template of n nodes is n
+ * times (undefined, undefined, -1): a generic-elements array, so values
+ * stored in it (doubles, NaNs with their sign) are kept as they are.
  */
 const NIL_TEMPLATES: LuaValue[][] = [];
-const LINK_TEMPLATES: number[][] = [];
+const NODE_TEMPLATES: LuaValue[][] = [];
 {
   for (let n = 0; n <= 8; n++) {
     const a: LuaValue[] = [];
-    const l: number[] = [];
-    for (let i = 0; i < n; i++) { a.push(undefined); l.push(-1); }
+    const h: LuaValue[] = [];
+    for (let i = 0; i < n; i++) { a.push(undefined); h.push(undefined, undefined, -1); }
     NIL_TEMPLATES.push(a.slice());
-    LINK_TEMPLATES.push(l.slice());
+    NODE_TEMPLATES.push(h.slice());
   }
 }
 
@@ -66,12 +74,12 @@ function nils(n: number): LuaValue[] {
   return a;
 }
 
-/** n node links (-1 = end of chain), exactly sized for n <= 8. */
-function links(n: number): number[] {
-  if (n <= 8) return LINK_TEMPLATES[n]!.slice();
-  const a: number[] = [];
-  for (let i = 0; i < n; i++) a.push(-1);
-  return a;
+/** n free nodes (key nil, value nil, next -1 = end of chain), exactly sized for n <= 8. */
+function freeNodes(n: number): LuaValue[] {
+  if (n <= 8) return NODE_TEMPLATES[n]!.slice();
+  const h: LuaValue[] = [];
+  for (let i = 0; i < n; i++) h.push(undefined, undefined, -1);
+  return h;
 }
 
 const f64 = new Float64Array(1);
@@ -90,17 +98,15 @@ export function stringHash(s: string): number {
 
 export class LuaTable {
   arr: LuaValue[];
-  /** key -> node index, for every node holding a key. */
+  /** key -> node (slot offset), for every node holding a key; big hash parts only. */
   hmap: Map<LuaValue, number> | undefined;
-  /** Node keys (undefined = free node). */
-  hkeys: LuaValue[];
-  /** Node values (undefined = nil). */
-  hvals: LuaValue[];
-  /** Node chains (-1 = end). */
-  hnext: number[];
-  /** 5.1's sizenode: 0 (the dummy node) or a power of two. */
-  hashCap: number;
-  /** Free nodes are searched below this index (5.1's lastfree). */
+  /**
+   * The hash part: node[p] key (undefined = free node), node[p+1] value
+   * (undefined = nil), node[p+2] the next node of the chain (-1 = end), for
+   * p = 3*i. Its length is 3 * hashCap.
+   */
+  node: LuaValue[];
+  /** Free nodes are searched below this slot offset (5.1's lastfree). */
   lastfree: number;
   metatable: LuaTable | undefined;
   readonly id: number;
@@ -112,16 +118,18 @@ export class LuaTable {
   constructor(narr = 0, nhash = 0) {
     this.arr = narr > 0 ? nils(narr) : NO_VALUES;
     this.hmap = undefined;
-    this.hkeys = NO_VALUES;
-    this.hvals = NO_VALUES;
-    this.hnext = NO_LINKS;
-    this.hashCap = 0;
+    this.node = NO_NODES;
     this.lastfree = 0;
     this.metatable = undefined;
     this.id = newObjectId();
     this.nextKey = undefined;
     this.nextValue = undefined;
     if (nhash > 0) this.setNodeVector(nhash);
+  }
+
+  /** 5.1's sizenode: 0 (the dummy node) or a power of two. */
+  get hashCap(): number {
+    return this.node.length / 3;
   }
 
   /** Raw get (no metamethods). */
@@ -131,36 +139,36 @@ export class LuaTable {
       const i = key - 1;
       if (i >= 0 && i < arr.length && (i | 0) === i) return arr[i];
     }
-    const n = this.findNode(key);
-    return n < 0 ? undefined : this.hvals[n];
+    const p = this.findNode(key);
+    return p < 0 ? undefined : this.node[p + 1];
   }
 
   /** Raw get with a string key (the GETGLOBAL / field fast path). */
   getStr(key: string): LuaValue {
     const m = this.hmap;
+    const node = this.node;
     if (m !== undefined) {
-      const n = m.get(key);
-      return n === undefined ? undefined : this.hvals[n];
+      const p = m.get(key);
+      return p === undefined ? undefined : node[p + 1];
     }
-    const keys = this.hkeys;
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return this.hvals[i];
+    for (let p = 0; p < node.length; p += 3) if (node[p] === key) return node[p + 1];
     return undefined;
   }
 
   /**
-   * The node holding `key`, or -1: through hmap for big hash parts, by a
-   * scan of the (at most SMALL_HASH) keys for small ones, which saves a Map
-   * per small table.
+   * The node (slot offset) holding `key`, or -1: through hmap for big hash
+   * parts, by a scan of the (at most SMALL_HASH) keys for small ones, which
+   * saves a Map per small table.
    */
   findNode(key: LuaValue): number {
     const m = this.hmap;
     if (m !== undefined) {
-      const n = m.get(key);
-      return n === undefined ? -1 : n;
+      const p = m.get(key);
+      return p === undefined ? -1 : p;
     }
     if (key === undefined) return -1;
-    const keys = this.hkeys;
-    for (let i = 0; i < keys.length; i++) if (keys[i] === key) return i;
+    const node = this.node;
+    for (let p = 0; p < node.length; p += 3) if (node[p] === key) return p;
     return -1;
   }
 
@@ -168,8 +176,8 @@ export class LuaTable {
   getInt(key: number): LuaValue {
     const arr = this.arr;
     if (key >= 1 && key <= arr.length) return arr[key - 1];
-    const n = this.findNode(key);
-    return n < 0 ? undefined : this.hvals[n];
+    const p = this.findNode(key);
+    return p < 0 ? undefined : this.node[p + 1];
   }
 
   /**
@@ -198,38 +206,38 @@ export class LuaTable {
   }
 
   private setHash(key: LuaValue, value: LuaValue): void {
-    const n = this.findNode(key);
-    if (n >= 0) { this.hvals[n] = value; return; }
+    const p = this.findNode(key);
+    if (p >= 0) { this.node[p + 1] = value; return; }
     // A new key. Even `t[k] = nil` creates the node in 5.1 (luaH_set before
     // the store), which can trigger a rehash that changes the array size:
     // lua5.1: t={} t[1]=1 t[4]=1 t[2]=nil print(#t) --> 4
     this.newKey(key, value);
   }
 
-  /** 5.1's main position of a key in a hash part of hashCap nodes. */
-  private mainPosition(key: LuaValue): number {
-    const size = this.hashCap;
+  /** 5.1's main position (slot offset) of a key in a hash part of `size` nodes. */
+  private mainPosition(key: LuaValue, size: number): number {
     switch (typeof key) {
       case 'string':
-        return stringHash(key) & (size - 1);
+        return (stringHash(key) & (size - 1)) * 3;
       case 'number': {
         if (key === 0) return 0; // -0 and 0
         f64[0] = key;
-        return ((u32[0]! + u32[1]!) >>> 0) % ((size - 1) | 1);
+        return (((u32[0]! + u32[1]!) >>> 0) % ((size - 1) | 1)) * 3;
       }
       case 'boolean':
-        return (key ? 1 : 0) & (size - 1);
+        return ((key ? 1 : 0) & (size - 1)) * 3;
       default: {
         // hashpointer: a pseudo-address (as arbitrary as a real one).
         const id = (key as { id: number }).id;
-        return ((id * 0x40 + 0xc0000000) >>> 0) % ((size - 1) | 1);
+        return (((id * 0x40 + 0xc0000000) >>> 0) % ((size - 1) | 1)) * 3;
       }
     }
   }
 
   /** newkey (ltable.c), with the value stored at once. */
   private newKey(key: LuaValue, value: LuaValue): void {
-    if (this.hashCap === 0) {
+    const node = this.node;
+    if (node.length === 0) {
       if (this.arr.length === 0) {
         // The first key of an empty table: what rehash would decide for a
         // single key (computesizes puts only the key 1 in the array part),
@@ -244,78 +252,65 @@ export class LuaTable {
           return;
         }
         this.setNodeVector(1);
-        this.hkeys[0] = key;
-        this.hvals[0] = value;
-        if (this.hmap !== undefined) this.hmap.set(key, 0);
+        const h = this.node;
+        h[0] = key;
+        h[1] = value;
         return;
       }
       this.rehash(key);
       this.set(key, value);
       return;
     }
-    const keys = this.hkeys;
-    const vals = this.hvals;
-    const next = this.hnext;
     const m = this.hmap;
-    let mp = this.mainPosition(key);
-    if (vals[mp] !== undefined) {
+    const size = node.length / 3;
+    let mp = this.mainPosition(key, size);
+    if (node[mp + 1] !== undefined) {
       // Main position taken: find a free node.
       let n = -1;
       while (this.lastfree > 0) {
-        this.lastfree--;
-        if (keys[this.lastfree] === undefined) { n = this.lastfree; break; }
+        this.lastfree -= 3;
+        if (node[this.lastfree] === undefined) { n = this.lastfree; break; }
       }
       if (n < 0) {
         this.rehash(key);
         this.set(key, value);
         return;
       }
-      let other = this.mainPosition(keys[mp]);
+      let other = this.mainPosition(node[mp], size);
       if (other !== mp) {
         // The colliding node is out of its main position: move it to n.
-        while (next[other] !== mp) other = next[other]!;
-        next[other] = n;
-        keys[n] = keys[mp];
-        vals[n] = vals[mp];
-        next[n] = next[mp]!;
-        if (m !== undefined) m.set(keys[n], n);
-        next[mp] = -1;
-        vals[mp] = undefined;
-        keys[mp] = undefined;
+        while (node[other + 2] !== mp) other = node[other + 2] as number;
+        node[other + 2] = n;
+        node[n] = node[mp];
+        node[n + 1] = node[mp + 1];
+        node[n + 2] = node[mp + 2];
+        if (m !== undefined) m.set(node[n], n);
+        node[mp + 2] = -1;
+        node[mp + 1] = undefined;
+        node[mp] = undefined;
       } else {
         // The colliding node is in its own main position: chain n after it.
-        next[n] = next[mp]!;
-        next[mp] = n;
+        node[n + 2] = node[mp + 2];
+        node[mp + 2] = n;
         mp = n;
       }
     }
     // mp may hold a key whose value is nil: 5.1 reuses the node (and its
     // chain link); the old key is gone.
     if (m !== undefined) {
-      const old = keys[mp];
+      const old = node[mp];
       if (old !== undefined) m.delete(old);
       m.set(key, mp);
     }
-    keys[mp] = key;
-    vals[mp] = value;
+    node[mp] = key;
+    node[mp + 1] = value;
   }
 
   /** setnodevector: a fresh hash part for `size` keys (0 = the dummy node). */
   private setNodeVector(size: number): void {
     const cap = size > 0 ? ceilPow2(size) : 0;
-    this.hashCap = cap;
-    let keys = NO_VALUES;
-    let vals = NO_VALUES;
-    let next = NO_LINKS;
-    if (cap > 0) {
-      keys = nils(cap);
-      vals = nils(cap);
-      next = links(cap);
-    }
-    this.hkeys = keys;
-    this.hvals = vals;
-    this.hnext = next;
-    this.lastfree = cap;
+    this.node = cap > 0 ? freeNodes(cap) : NO_NODES;
+    this.lastfree = cap * 3;
     this.hmap = cap > SMALL_HASH ? new Map() : undefined;
   }
 
@@ -332,7 +327,7 @@ export class LuaTable {
       }
       return i;
     }
-    if (this.hashCap === 0) return j;
+    if (this.node.length === 0) return j;
     return this.unboundSearch(j);
   }
 
@@ -365,12 +360,13 @@ export class LuaTable {
    */
   next(key: LuaValue): boolean {
     const arr = this.arr;
+    const node = this.node;
     let i: number; // array index to start scanning from
-    let node: number; // node to start scanning from
-    if (key === undefined) { i = 0; node = 0; }
+    let p: number; // node (slot offset) to start scanning from
+    if (key === undefined) { i = 0; p = 0; }
     else {
       i = -1;
-      node = 0;
+      p = 0;
       if (typeof key === 'number') {
         const ai = key - 1;
         if (ai >= 0 && ai < arr.length && (ai | 0) === ai) i = ai + 1;
@@ -380,9 +376,9 @@ export class LuaTable {
         // hint when the hint still holds it (keys are unique among nodes,
         // so then findNode would answer the same), which saves the lookup.
         const hint = nextHint;
-        const n = hint < this.hkeys.length && this.hkeys[hint] === key ? hint : this.findNode(key);
+        const n = hint < node.length && node[hint] === key ? hint : this.findNode(key);
         if (n < 0) throw new InvalidNextKey();
-        node = n + 1;
+        p = n + 3;
         i = arr.length;
       }
     }
@@ -390,10 +386,9 @@ export class LuaTable {
       const v = arr[i];
       if (v !== undefined) { this.nextKey = i + 1; this.nextValue = v; return true; }
     }
-    const hv = this.hvals;
-    for (; node < hv.length; node++) {
-      const v = hv[node];
-      if (v !== undefined) { this.nextKey = this.hkeys[node]; this.nextValue = v; nextHint = node; return true; }
+    for (; p < node.length; p += 3) {
+      const v = node[p + 1];
+      if (v !== undefined) { this.nextKey = node[p]; this.nextValue = v; nextHint = p; return true; }
     }
     return false;
   }
@@ -409,12 +404,11 @@ export class LuaTable {
     for (let k = 0; k < arr.length; k++) {
       if (arr[k] !== undefined) { nums[ceilLog2(k + 1)]!++; nasize++; total++; }
     }
-    const hk = this.hkeys;
-    const hv = this.hvals;
-    for (let s = 0; s < hk.length; s++) {
-      if (hv[s] === undefined) continue;
+    const node = this.node;
+    for (let p = 0; p < node.length; p += 3) {
+      if (node[p + 1] === undefined) continue;
       total++;
-      nasize += countInt(hk[s], nums);
+      nasize += countInt(node[p], nums);
     }
     total++;
     nasize += countInt(extraKey, nums);
@@ -440,8 +434,7 @@ export class LuaTable {
   resize(nasize: number, nhash: number): void {
     let arr = this.arr;
     const oldasize = arr.length;
-    const oldKeys = this.hkeys;
-    const oldVals = this.hvals;
+    const old = this.node;
     if (arr === NO_VALUES && nasize > 0) { arr = nils(nasize); this.arr = arr; }
     while (arr.length < nasize) arr.push(undefined);
     this.setNodeVector(nhash);
@@ -457,10 +450,10 @@ export class LuaTable {
     // which has room for all of them: straight to newKey (luaH_set would
     // find nothing).
     const na = arr.length;
-    for (let i = oldKeys.length - 1; i >= 0; i--) {
-      const v = oldVals[i];
+    for (let p = old.length - 3; p >= 0; p -= 3) {
+      const v = old[p + 1];
       if (v === undefined) continue;
-      const key = oldKeys[i];
+      const key = old[p];
       if (typeof key === 'number' && key >= 1 && key <= na && Math.floor(key) === key) arr[key - 1] = v;
       else this.newKey(key, v);
     }
@@ -469,35 +462,30 @@ export class LuaTable {
   /**
    * Gives this new, empty table the hash-part layout of `shape` (a table
    * with no array part): its node keys, chains and free pointer, copied
-   * into `keys` and `next`, with `vals` as the values; all three are fresh
-   * arrays of shape.hashCap elements from the caller (vals all nil), which
-   * then stores values at the nodes of its keys (shape.findNode). The
-   * layout of a table filled by string keys is a function of the order
-   * they were inserted in, so a library that builds many tables from one
-   * key sequence (cjson/cmsgpack decoding records) copies it instead of
-   * replaying the rehashes: same nodes, same next(). The caller allocates
-   * the arrays so that it can choose how (decoded data is long-lived).
+   * into `node`, a fresh array of 3 * shape.hashCap free nodes from the
+   * caller (all nil, links -1); the caller then stores values at the nodes
+   * of its keys (node[shape.findNode(k) + 1]). The layout of a table
+   * filled by string keys is a function of the order they were inserted
+   * in, so a library that builds many tables from one key sequence
+   * (cjson/cmsgpack decoding records) copies it instead of replaying the
+   * rehashes: same nodes, same next(). The caller allocates the array so
+   * that it can choose how (decoded data is long-lived).
    */
-  copyLayout(shape: LuaTable, keys: LuaValue[], vals: LuaValue[], next: number[]): void {
-    const cap = shape.hashCap;
-    const sk = shape.hkeys;
-    const sn = shape.hnext;
-    for (let i = 0; i < cap; i++) {
-      keys[i] = sk[i];
-      next[i] = sn[i]!;
+  copyLayout(shape: LuaTable, node: LuaValue[]): void {
+    const sn = shape.node;
+    for (let p = 0; p < sn.length; p += 3) {
+      node[p] = sn[p];
+      node[p + 2] = sn[p + 2];
     }
-    this.hashCap = cap;
-    this.hkeys = keys;
-    this.hvals = vals;
-    this.hnext = next;
+    this.node = node;
     this.lastfree = shape.lastfree;
     this.hmap = shape.hmap === undefined ? undefined : new Map(shape.hmap);
   }
 }
 
 /**
- * The node of the hash-part key LuaTable.next returned last (of whichever
- * table): next checks that the node still holds the key before using it.
+ * The node (slot offset) of the hash-part key LuaTable.next returned last
+ * (of whichever table): next checks that the node still holds the key before using it.
  */
 let nextHint = 0;
 

@@ -106,7 +106,7 @@ function collectable(v: LuaValue): v is LuaValue & object {
   return typeof v === 'object';
 }
 
-/** One weakened slot: node index (or -1 - array index), and what was taken out. */
+/** One weakened slot: node (slot offset into t.node) or -1 - array index, and what was taken out. */
 interface Weakened {
   t: LuaTable;
   slot: number;
@@ -130,21 +130,20 @@ function weaken(t: LuaTable, mode: number, out: Weakened[]): void {
       }
     }
   }
-  const keys = t.hkeys;
-  const vals = t.hvals;
-  for (let n = 0; n < keys.length; n++) {
-    const k = keys[n];
+  const node = t.node;
+  for (let n = 0; n < node.length; n += 3) {
+    const k = node[n];
     if (k === undefined || k === DEAD_KEY) continue;
-    const v = vals[n];
+    const v = node[n + 1];
     const wk = collectable(k) && (weakKeys || v === undefined);
     const wv = weakValues && collectable(v);
     if (!wk && !wv) continue;
     out.push({ t, slot: n, key: wk ? new WeakRef(k) : undefined, value: wv ? new WeakRef(v) : undefined });
     if (wk) {
       t.hmap?.delete(k);
-      keys[n] = DEAD_KEY;
+      node[n] = DEAD_KEY;
     }
-    if (wv) vals[n] = undefined;
+    if (wv) node[n + 1] = undefined;
   }
 }
 
@@ -156,18 +155,19 @@ function restore(w: Weakened): void {
     return;
   }
   const n = w.slot;
+  const node = t.node;
   // WeakRefs hold what was a LuaValue.
-  const k = (w.key !== undefined ? w.key.deref() : t.hkeys[n]) as LuaValue;
-  const v = (w.value !== undefined ? w.value.deref() : t.hvals[n]) as LuaValue;
+  const k = (w.key !== undefined ? w.key.deref() : node[n]) as LuaValue;
+  const v = (w.value !== undefined ? w.value.deref() : node[n + 1]) as LuaValue;
   if (w.key !== undefined && k === undefined) {
     // cleartable + removeentry: the key is gone, the node stays in its chain.
-    t.hkeys[n] = DEAD_KEY;
-    t.hvals[n] = undefined;
+    node[n] = DEAD_KEY;
+    node[n + 1] = undefined;
     return;
   }
-  t.hkeys[n] = k;
+  node[n] = k;
   if (w.key !== undefined) t.hmap?.set(k, n);
-  t.hvals[n] = w.value !== undefined && v === undefined ? undefined : v;
+  node[n + 1] = w.value !== undefined && v === undefined ? undefined : v;
 }
 
 /** 5.1's GC clears what lies above a thread's top: dead registers and frames keep nothing alive. */

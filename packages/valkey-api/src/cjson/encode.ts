@@ -169,11 +169,10 @@ function arrayLength(cfg: CjsonConfig, t: LuaTable): number {
     if (i + 1 > max) max = i + 1 >= 2147483648 ? -2147483648 : i + 1;
     items++;
   }
-  const hk = t.hkeys;
-  const hv = t.hvals;
-  for (let s = 0; s < hk.length; s++) {
-    if (hv[s] === undefined) continue;
-    const k = hk[s];
+  const node = t.node;
+  for (let p = 0; p < node.length; p += 3) {
+    if (node[p + 1] === undefined) continue;
+    const k = node[p];
     if (typeof k === 'number' && k !== 0 && Math.floor(k) === k && k >= 1) {
       if (k > max) max = k >= 2147483648 ? -2147483648 : k;
       items++;
@@ -193,7 +192,7 @@ class Frame {
   readonly table: LuaTable;
   /** >0: array of this length; -1: object. */
   readonly length: number;
-  /** Next array index (arrays), or next array-part index then hash slot. */
+  /** Next array index (arrays), or next array-part index then node (slot offset). */
   pos: number;
   /** Object: 0 = still in the array part, 1 = in the hash slots. */
   phase: number;
@@ -268,12 +267,12 @@ export function jsonEncode(cfg: CjsonConfig, value: LuaValue): string {
         }
       }
       if (!found) {
-        const hv = t.hvals;
-        while (f.pos < hv.length && hv[f.pos] === undefined) f.pos++;
-        if (f.pos < hv.length) {
-          key = t.hkeys[f.pos];
-          v = hv[f.pos];
-          f.pos++;
+        const node = t.node;
+        while (f.pos < node.length && node[f.pos + 1] === undefined) f.pos += 3;
+        if (f.pos < node.length) {
+          key = node[f.pos];
+          v = node[f.pos + 1];
+          f.pos += 3;
           found = true;
         }
       }
