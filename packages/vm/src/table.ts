@@ -56,30 +56,42 @@ const NUMS = new Int32Array(MAXBITS + 1);
  */
 const NIL_TEMPLATES: LuaValue[][] = [];
 const NODE_TEMPLATES: LuaValue[][] = [];
+/** Array parts up to this size are sliced from a template (growth by rehash reaches 16, 32, 64). */
+const NIL_TEMPLATE_MAX = 64;
 {
-  for (let n = 0; n <= 8; n++) {
+  for (let n = 0; n <= NIL_TEMPLATE_MAX; n++) {
     const a: LuaValue[] = [];
-    const h: LuaValue[] = [];
-    for (let i = 0; i < n; i++) { a.push(undefined); h.push(undefined, undefined, -1); }
+    for (let i = 0; i < n; i++) a.push(undefined);
     NIL_TEMPLATES.push(a.slice());
+  }
+  for (let n = 0; n <= 8; n++) {
+    const h: LuaValue[] = [];
+    for (let i = 0; i < n; i++) h.push(undefined, undefined, -1);
     NODE_TEMPLATES.push(h.slice());
   }
 }
 
-/** n nils, exactly sized for n <= 8. */
+/** n nils, exactly sized. */
 function nils(n: number): LuaValue[] {
-  if (n <= 8) return NIL_TEMPLATES[n]!.slice();
-  const a: LuaValue[] = [];
-  for (let i = 0; i < n; i++) a.push(undefined);
-  return a;
+  return n <= NIL_TEMPLATE_MAX ? NIL_TEMPLATES[n]!.slice() : repeated(NIL_TEMPLATES[NIL_TEMPLATE_MAX]!, n);
 }
 
-/** n free nodes (key nil, value nil, next -1 = end of chain), exactly sized for n <= 8. */
+/** n free nodes (key nil, value nil, next -1 = end of chain), exactly sized. */
 function freeNodes(n: number): LuaValue[] {
-  if (n <= 8) return NODE_TEMPLATES[n]!.slice();
-  const h: LuaValue[] = [];
-  for (let i = 0; i < n; i++) h.push(undefined, undefined, -1);
-  return h;
+  return n <= 8 ? NODE_TEMPLATES[n]!.slice() : repeated(NODE_TEMPLATES[8]!, n * 3);
+}
+
+/**
+ * A fresh array of `len` elements repeating `unit` (a template whose
+ * length divides len, len > unit.length), built by concat, which sizes
+ * its result exactly: growing by push reserves about half as much again
+ * plus 16 slots (a 2-element array grown by push took 197 bytes, a
+ * sliced one 63).
+ */
+function repeated(unit: LuaValue[], len: number): LuaValue[] {
+  let a = unit;
+  while (a.length * 2 <= len) a = a.concat(a);
+  return a.length < len ? a.concat(a.slice(0, len - a.length)) : a;
 }
 
 const f64 = new Float64Array(1);
@@ -435,8 +447,14 @@ export class LuaTable {
     let arr = this.arr;
     const oldasize = arr.length;
     const old = this.node;
-    if (arr === NO_VALUES && nasize > 0) { arr = nils(nasize); this.arr = arr; }
-    while (arr.length < nasize) arr.push(undefined);
+    if (nasize > oldasize) {
+      // A new array rather than pushes, for the exact size (see repeated);
+      // copied by a loop: concat was slower (binary-trees grows every
+      // `{ f(), f() }` from 1 to 2 slots at SETLIST).
+      const a = nils(nasize);
+      for (let i = 0; i < oldasize; i++) a[i] = arr[i];
+      this.arr = arr = a;
+    }
     this.setNodeVector(nhash);
     if (nasize < oldasize) {
       const tail = arr.slice(nasize);
