@@ -10,7 +10,6 @@ export function layoutOf(v: LuaValue): unknown {
     arr: v.arr.map(layoutOf),
     cap: v.hashCap,
     node: v.node.map(layoutOf),
-    lastfree: v.lastfree,
     map: v.hmap === undefined ? undefined : [...v.hmap.entries()].sort((a, b) => a[1] - b[1]),
   };
 }

@@ -12,8 +12,8 @@
 // A free node has key undefined; a node whose value is nil keeps its key,
 // as a 5.1 node does. New keys go to their main position with 5.1's
 // collision rule (the colliding node moves if it is not in its own main
-// position; free nodes are taken from `lastfree` downwards); when none is
-// free the table is rehashed with computesizes and the nodes are
+// position; free nodes are taken from 5.1's `lastfree` downwards); when
+// none is free the table is rehashed with computesizes and the nodes are
 // re-inserted from the last to the first, as luaH_resize does. Lookups go
 // through `hmap` (key -> node; small hash parts are scanned instead)
 // rather than by walking chains: same answers, one Map probe. Keys:
@@ -38,6 +38,12 @@ const MAXASIZE = 1 << MAXBITS;
  */
 const NO_VALUES: LuaValue[] = [];
 const NO_NODES: LuaValue[] = [];
+
+/**
+ * The hmap key of a big hash part's lastfree: no Lua value is this object.
+ * (A LuaTable would take an object id; the cast only widens the type.)
+ */
+const LASTFREE = Object.freeze({}) as unknown as LuaValue;
 
 /** rehash's nums[] (computesizes' counters), reused: rehash never nests. */
 const NUMS = new Int32Array(MAXBITS + 1);
@@ -110,7 +116,11 @@ export function stringHash(s: string): number {
 
 export class LuaTable {
   arr: LuaValue[];
-  /** key -> node (slot offset), for every node holding a key; big hash parts only. */
+  /**
+   * Big hash parts only (over SMALL_HASH nodes): key -> node (slot offset)
+   * for every node holding a key, and LASTFREE -> 5.1's lastfree (the slot
+   * offset free nodes are searched below; see newKey for small parts).
+   */
   hmap: Map<LuaValue, number> | undefined;
   /**
    * The hash part: node[p] key (undefined = free node), node[p+1] value
@@ -118,8 +128,6 @@ export class LuaTable {
    * p = 3*i. Its length is 3 * hashCap.
    */
   node: LuaValue[];
-  /** Free nodes are searched below this slot offset (5.1's lastfree). */
-  lastfree: number;
   metatable: LuaTable | undefined;
   readonly id: number;
   /** Written by `next()`: the key and value found. */
@@ -131,7 +139,6 @@ export class LuaTable {
     this.arr = narr > 0 ? nils(narr) : NO_VALUES;
     this.hmap = undefined;
     this.node = NO_NODES;
-    this.lastfree = 0;
     this.metatable = undefined;
     this.id = newObjectId();
     this.nextKey = undefined;
@@ -279,9 +286,19 @@ export class LuaTable {
     if (node[mp + 1] !== undefined) {
       // Main position taken: find a free node.
       let n = -1;
-      while (this.lastfree > 0) {
-        this.lastfree -= 3;
-        if (node[this.lastfree] === undefined) { n = this.lastfree; break; }
+      if (m === undefined) {
+        // Small part: no lastfree kept. A node never becomes free again
+        // (a reused or moved node is refilled at once; weak tables leave
+        // DEAD_KEY), so every node at or above 5.1's lastfree is taken, and
+        // its search finds the highest free node: so does this scan.
+        for (let p = node.length - 3; p >= 0; p -= 3) if (node[p] === undefined) { n = p; break; }
+      } else {
+        let lf = m.get(LASTFREE)!;
+        while (lf > 0) {
+          lf -= 3;
+          if (node[lf] === undefined) { n = lf; break; }
+        }
+        m.set(LASTFREE, lf);
       }
       if (n < 0) {
         this.rehash(key);
@@ -322,8 +339,12 @@ export class LuaTable {
   private setNodeVector(size: number): void {
     const cap = size > 0 ? ceilPow2(size) : 0;
     this.node = cap > 0 ? freeNodes(cap) : NO_NODES;
-    this.lastfree = cap * 3;
-    this.hmap = cap > SMALL_HASH ? new Map() : undefined;
+    let m: Map<LuaValue, number> | undefined;
+    if (cap > SMALL_HASH) {
+      m = new Map();
+      m.set(LASTFREE, cap * 3);
+    }
+    this.hmap = m;
   }
 
   /** luaH_getn: a border of the table (PUC-Rio's rule, holes included). */
@@ -481,7 +502,8 @@ export class LuaTable {
    * Gives this new, empty table the hash-part layout of `shape` (a table
    * with no array part): its node keys, chains and free pointer, copied
    * into `node`, a fresh array of 3 * shape.hashCap free nodes from the
-   * caller (all nil, links -1); the caller then stores values at the nodes
+   * caller (all nil, links -1), and its lastfree (kept in hmap, else implied
+ * by the nodes); the caller then stores values at the nodes
    * of its keys (node[shape.findNode(k) + 1]). The layout of a table
    * filled by string keys is a function of the order they were inserted
    * in, so a library that builds many tables from one key sequence
@@ -496,7 +518,6 @@ export class LuaTable {
       node[p + 2] = sn[p + 2];
     }
     this.node = node;
-    this.lastfree = shape.lastfree;
     this.hmap = shape.hmap === undefined ? undefined : new Map(shape.hmap);
   }
 }
