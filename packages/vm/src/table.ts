@@ -88,11 +88,12 @@ function freeNodes(n: number): LuaValue[] {
 }
 
 /**
- * A fresh array of `len` elements repeating `unit` (a template whose
- * length divides len, len > unit.length), built by concat, which sizes
- * its result exactly: growing by push reserves about half as much again
- * plus 16 slots (a 2-element array grown by push took 197 bytes, a
- * sliced one 63).
+ * A fresh array of `len` (> unit.length) elements repeating `unit`, a
+ * template of nils, or of nodes when len is a multiple of its length (so
+ * every piece ends on a node boundary). Built by concat, which sizes its
+ * result exactly: growing by push reserves about half as much again plus
+ * 16 slots (a 2-element array grown by push took 197 bytes, a sliced one
+ * 63).
  */
 function repeated(unit: LuaValue[], len: number): LuaValue[] {
   let a = unit;
