@@ -99,8 +99,28 @@ function jitBudget(L: LuaState, f: CallFrame, target: number): number {
 function jitIndex(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: number, dst: number, savedpc: number): boolean {
   f.savedpc = savedpc;
   let v: LuaValue;
-  if (t instanceof LuaTable) v = indexMiss(L, t, key);
-  else if (typeof t === 'string') {
+  if (t instanceof LuaTable) {
+    // A chain of __index tables (classes), walked here; a function, or a
+    // chain this long, goes through indexMiss (the walk has no effects, so
+    // it may start over).
+    let h = t;
+    for (let d = 0; d < 8; d++) {
+      const mt = h.metatable;
+      const idx = mt === undefined ? undefined : mt.getStr('__index');
+      if (idx === undefined) {
+        L.stack[dst] = undefined;
+        return false;
+      }
+      if (!(idx instanceof LuaTable)) break;
+      v = typeof key === 'string' ? idx.getStr(key) : idx.get(key);
+      if (v !== undefined) {
+        L.stack[dst] = v;
+        return false;
+      }
+      h = idx;
+    }
+    v = indexMiss(L, t, key);
+  } else if (typeof t === 'string') {
     // s:method(): the string metatable's __index table, as index() reads it.
     const sm = L.g.stringMetatable;
     const si = sm === undefined ? undefined : sm.getStr('__index');
@@ -659,9 +679,11 @@ function translate(p: Proto): string | null {
         emit(`if ((r = jitTailcall(L, f, base + ${a}, ${b}, ${n1})) >= 0) return r;`);
         break;
       case Op.RETURN:
-        if (b === 2) {
-          // One result to a caller that wants one: the common case inline.
-          emit(`if (f.nresults === 1 && L.openUpval === undefined) { stack[f.func] = ${R(a)}; L.ci--; L.top = f.func + 1; return ${J_RETURN_FIXED}; }`);
+        if (b === 1 || b === 2) {
+          // No or one result to a caller that wants none or one: inline.
+          emit(`if (L.openUpval === undefined) { const w = f.nresults;
+            if (w === 0) { L.ci--; L.top = f.func; return ${J_RETURN_FIXED}; }
+            if (w === 1) { stack[f.func] = ${b === 2 ? R(a) : 'undefined'}; L.ci--; L.top = f.func + 1; return ${J_RETURN_FIXED}; } }`);
         }
         emit(`return jitReturn(L, f, base + ${a}, ${b !== 0 ? String(b - 1) : `L.top - base - ${a}`});`);
         break;
