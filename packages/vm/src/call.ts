@@ -259,6 +259,19 @@ export function call(L: LuaState, func: number, nresults: number): void {
   const r = precall(L, func, nresults);
   if (r === PRECALL_LUA) {
     const entry = L.ci;
+    // A translated callee runs directly (no dispatch loop to enter: this is
+    // every host-to-Lua call, a gsub or sort callback, a metamethod); if it
+    // does not return, the loop resumes its frames at their savedpc.
+    const f = L.frames[entry]!;
+    const jf = f.closure!.proto.jit;
+    if (typeof jf === 'function' && L.hookMask === 0 && L.g.jit) {
+      jf(L, f, 0, 0);
+      if (L.ci < entry) {
+        L.base = L.frames[L.ci]!.base;
+        L.nCcalls--;
+        return;
+      }
+    }
     execute(L, entry);
     while (L.ci >= entry) {
       // The loop left for a collection (weak.ts): collect, continue.
