@@ -12,7 +12,7 @@ import { LuaState, LuaTable } from '@valua/vm';
 import { openCjson, openCmsgpack } from '@valua/valkey-api';
 
 function parseArgs(argv) {
-  const opts = { reps: 7, size: 1 << 20 };
+  const opts = { reps: 15, size: 1 << 20 };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--reps') opts.reps = Math.max(1, Number(argv[++i]));
     else if (argv[i] === '--size') opts.size = Math.max(1024, Number(argv[++i]));
