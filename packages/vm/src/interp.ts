@@ -103,7 +103,7 @@ export function execute(L: LuaState, entryCi: number): void {
   frames: for (;;) {
     if (!hooked && g.jit) {
       let jf = p.jit;
-      if (jf === undefined && --p.hot <= 0) jf = jitProto(p);
+      if (jf === undefined && ++p.hot >= g.jitThreshold) jf = jitProto(p);
       if (jf !== undefined && jf !== null) {
         const r = jf(L, f, pc, 0);
         hooked = L.hookMask !== 0;
@@ -381,7 +381,7 @@ export function execute(L: LuaState, entryCi: number): void {
             hooked = L.hookMask !== 0;
           }
           // A hot loop: on to its translation, at the jump target (a leader).
-          if (--p.hot === 0 && !hooked) continue frames;
+          if (++p.hot === g.jitThreshold && !hooked) continue frames;
         }
         break;
       }
@@ -403,7 +403,7 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
-          if (sbx < 0 && --p.hot === 0 && !hooked) {
+          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
             pc++;
             continue frames;
           }
@@ -430,7 +430,7 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
-          if (sbx < 0 && --p.hot === 0 && !hooked) {
+          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
             pc++;
             continue frames;
           }
@@ -457,7 +457,7 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
-          if (sbx < 0 && --p.hot === 0 && !hooked) {
+          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
             pc++;
             continue frames;
           }
@@ -476,7 +476,7 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
-          if (sbx < 0 && --p.hot === 0 && !hooked) {
+          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
             pc++;
             continue frames;
           }
@@ -496,7 +496,7 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
-          if (sbx < 0 && --p.hot === 0 && !hooked) {
+          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
             pc++;
             continue frames;
           }
@@ -609,7 +609,7 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
-          if (--p.hot === 0 && !hooked) continue frames;
+          if (++p.hot === g.jitThreshold && !hooked) continue frames;
         }
         break;
       }
@@ -640,7 +640,7 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
-          if (sbx < 0 && --p.hot === 0 && !hooked) {
+          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
             pc++;
             continue frames;
           }

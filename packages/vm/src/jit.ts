@@ -213,7 +213,7 @@ function jitCallCold(L: LuaState, f: CallFrame, nf: CallFrame, np: Proto, depth:
   if (depth >= MAX_JS_DEPTH || L.nCcalls > MAX_JS_CCALLS) return J_CALL;
   let jf = np.jit;
   if (jf === undefined) {
-    if (--np.hot > 0) return J_CALL;
+    if (++np.hot < L.g.jitThreshold) return J_CALL;
     jf = jitProto(np);
   }
   if (jf === null) return J_CALL;

@@ -21,7 +21,7 @@ export interface LocVar {
   endpc: number;
 }
 
-/** Proto.hot's start: frame entries plus loop iterations before translation. */
+/** GlobalState.jitThreshold's default: frame entries plus loop iterations before translation. */
 export const JIT_THRESHOLD = 40;
 
 /** is_vararg bits (lobject.h). */
@@ -50,9 +50,9 @@ export class Proto {
   /** The translated function (jit.ts): undefined until first run, null if it stays interpreted. */
   jit: JitFunction | null | undefined;
   /**
-   * Counts down on every frame switch into this function and every
-   * backward jump the interpreter takes in it; translation waits for 0, so
-   * code that runs a few times is not worth a `new Function`.
+   * Counts frame switches into this function and the backward jumps the
+   * interpreter takes in it; translation waits for GlobalState.jitThreshold
+   * of them, so code that runs a few times is not worth a `new Function`.
    */
   hot: number;
 
@@ -71,6 +71,6 @@ export class Proto {
     this.isVararg = 0;
     this.maxStackSize = 2;
     this.jit = undefined;
-    this.hot = JIT_THRESHOLD;
+    this.hot = 0;
   }
 }

@@ -17,7 +17,7 @@ import { LuaTable } from './table.js';
 import type { LuaValue, HostFunction, LuaTypeName } from './value.js';
 import { LuaClosure, LuaHostFunction, LuaUserdata, UpVal, newObjectId } from './value.js';
 import { numberToString, stringToNumber } from './number.js';
-import type { Proto } from './proto.js';
+import { JIT_THRESHOLD, type Proto } from './proto.js';
 import { call, pcall, closeUpvals } from './call.js';
 import { traceback } from './debug.js';
 import { argError, typeNameOf, luaError } from './messages.js';
@@ -109,6 +109,11 @@ export class GlobalState {
    * set (default); false keeps everything on the interpreter.
    */
   jit: boolean;
+  /**
+   * Frame entries plus interpreted loop iterations of a function before it
+   * is translated (Proto.hot); 1 translates everything at once (tests).
+   */
+  jitThreshold: number;
 
   constructor(main: LuaState) {
     // lstate.c: the globals table starts with room for 2 hash keys.
@@ -127,6 +132,7 @@ export class GlobalState {
     this.interrupted = false;
     this.textOnly = false;
     this.jit = defaultJit;
+    this.jitThreshold = JIT_THRESHOLD;
   }
 
   /**

@@ -1,7 +1,8 @@
 // Differential corpus runner: every .lua case under test/lua runs on the real
 // lua5.1 (`lua5.1 <case>` with cwd = test/lua, so chunk names match) and on
 // Valua in-process through the command line logic (valuaMain with captured
-// I/O; twice: with translated functions, then on the interpreter alone),
+// I/O; three times: as configured by default, on the interpreter alone, and
+// with every function translated at once),
 // and stdout, stderr and the exit status must be identical, with the
 // program name normalised ("lua5.1:" and "valua:" at the start of a line).
 // Cases in test/lua/skip.txt must still differ: a case that starts passing
@@ -11,7 +12,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { valuaMain } from '../src/cli.js';
-import { capturedHost } from './property/captured-host.js';
+import { capturedHost, type CapturedHostOptions } from './property/captured-host.js';
 
 const corpusDir = join(dirname(fileURLToPath(import.meta.url)), 'lua');
 /** A case that runs longer than this on Valua is stopped (an engine bug, not a hang of jest). */
@@ -79,8 +80,8 @@ async function runAllLua51(cases: readonly string[]): Promise<Map<string, Outcom
   return results;
 }
 
-function runValua(rel: string, jit?: boolean): Outcome {
-  const host = capturedHost(corpusDir, VALUA_TIME_LIMIT_MS, jit === undefined ? {} : { jit });
+function runValua(rel: string, opts: CapturedHostOptions = {}): Outcome {
+  const host = capturedHost(corpusDir, VALUA_TIME_LIMIT_MS, opts);
   const status = valuaMain(['valua', rel], host);
   if (typeof status !== 'number') throw new Error('valuaMain went interactive on a script');
   return { stdout: host.out.join(''), stderr: host.err.join(''), status };
@@ -111,7 +112,14 @@ test.each(running)('%s matches lua5.1', (rel) => {
 // GlobalState.jit is off).
 test.each(running)('%s matches lua5.1 on the interpreter alone', (rel) => {
   const expected = reference.get(rel);
-  expect(runValua(rel, false)).toEqual(expected);
+  expect(runValua(rel, { jit: false })).toEqual(expected);
+});
+
+// And with every function translated before its first instruction, so
+// that translated code runs all of the corpus, hand-overs included.
+test.each(running)('%s matches lua5.1 with everything translated', (rel) => {
+  const expected = reference.get(rel);
+  expect(runValua(rel, { jitThreshold: 1 })).toEqual(expected);
 });
 
 if (skipped.length > 0) {

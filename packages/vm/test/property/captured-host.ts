@@ -20,6 +20,8 @@ export interface CapturedHostOptions {
   files?: Record<string, string>;
   /** GlobalState.jit for the run (default: the state's default, on). */
   jit?: boolean;
+  /** GlobalState.jitThreshold for the run (1: everything translated at once). */
+  jitThreshold?: number;
 }
 
 /** strerror texts for the errno codes readFile can meet. */
@@ -66,6 +68,7 @@ export function capturedHost(baseDir: string, timeLimitMs: number, opts: Capture
     openLibs(L) {
       openStandardLibs(L);
       if (opts.jit !== undefined) L.g.jit = opts.jit;
+      if (opts.jitThreshold !== undefined) L.g.jitThreshold = opts.jitThreshold;
       const deadline = Date.now() + timeLimitMs;
       L.g.setBudgetHook(100_000, (L1) => {
         if (Date.now() > deadline) throw L1.error(`test host: stopped after ${timeLimitMs} ms`);
