@@ -113,16 +113,8 @@ export function precall(L: LuaState, func: number, nresults: number): number {
       nargs = argTable !== undefined ? np + 1 : np;
       L.top = base + nargs;
     }
-    const f = pushFrame(L);
-    f.func = func;
-    f.base = base;
     const top = base + p.maxStackSize;
-    f.top = top;
-    f.savedpc = 0;
-    f.nresults = nresults;
-    f.tailcalls = 0;
-    f.closure = fn;
-    f.host = undefined;
+    pushFrame(L).enter(func, base, top, nresults, fn, undefined);
     for (let i = base + nargs; i < top; i++) stack[i] = undefined;
     L.base = base;
     L.top = top;
@@ -132,18 +124,11 @@ export function precall(L: LuaState, func: number, nresults: number): number {
     return PRECALL_LUA;
   }
   // A host function.
-  const f = pushFrame(L);
   const base = func + 1;
-  f.func = func;
-  f.base = base;
-  f.top = L.top + MIN_STACK;
-  f.savedpc = 0;
-  f.nresults = nresults;
-  f.tailcalls = 0;
-  f.closure = undefined;
-  f.host = fn;
+  const top = L.top + MIN_STACK;
+  pushFrame(L).enter(func, base, top, nresults, undefined, fn);
   L.base = base;
-  ensureStack(L, f.top);
+  ensureStack(L, top);
   const g = L.g;
   if (--g.budget <= 0) budgetExhausted(L);
   if (L.hookMask !== 0) hookCall(L);
@@ -160,12 +145,16 @@ export function precall(L: LuaState, func: number, nresults: number): number {
  * Afterwards `top` is just past the results.
  */
 export function poscall(L: LuaState, first: number, n: number): void {
-  const stack = L.stack;
-  const f = L.frames[L.ci]!;
-  let res = f.func;
-  const wanted = f.nresults;
+  const res = moveResults(L.stack, L.frames[L.ci]!, first, n);
   L.ci--;
   L.base = L.frames[L.ci]!.base;
+  L.top = res;
+}
+
+/** n results from stack[first..] to where f's function was, adjusted to f.nresults; returns the slot after them. */
+function moveResults(stack: LuaValue[], f: CallFrame, first: number, n: number): number {
+  let res = f.func;
+  const wanted = f.nresults;
   if (wanted === MULTRET) {
     for (let i = 0; i < n; i++) stack[res++] = stack[first + i];
   } else {
@@ -173,7 +162,7 @@ export function poscall(L: LuaState, first: number, n: number): void {
     for (; i < wanted && i < n; i++) stack[res++] = stack[first + i];
     for (; i < wanted; i++) stack[res++] = undefined;
   }
-  L.top = res;
+  return res;
 }
 
 /**
@@ -194,14 +183,7 @@ export function pushLuaFrame(L: LuaState, ra: number, fn: LuaClosure, np: Proto,
   const ci = L.ci + 1;
   let nf = frames[ci];
   if (nf === undefined) { nf = new CallFrame(); frames.push(nf); }
-  nf.func = ra;
-  nf.base = nbase;
-  nf.top = ntop;
-  nf.savedpc = 0;
-  nf.nresults = nresults;
-  nf.tailcalls = 0;
-  nf.closure = fn;
-  nf.host = undefined;
+  nf.enter(ra, nbase, ntop, nresults, fn, undefined);
   L.ci = ci;
   L.top = ntop;
   return nf;
@@ -215,18 +197,8 @@ export function pushLuaFrame(L: LuaState, ra: number, fn: LuaClosure, np: Proto,
  */
 export function popLuaFrame(L: LuaState, f: CallFrame, ra: number, n: number): void {
   if (L.openUpval !== undefined) closeUpvals(L, f.base);
-  const stack = L.stack;
-  const wanted = f.nresults;
-  let res = f.func;
-  if (wanted === MULTRET) {
-    for (let j = 0; j < n; j++) stack[res++] = stack[ra + j];
-  } else {
-    let j = 0;
-    for (; j < wanted && j < n; j++) stack[res++] = stack[ra + j];
-    for (; j < wanted; j++) stack[res++] = undefined;
-  }
+  L.top = moveResults(L.stack, f, ra, n);
   L.ci--;
-  L.top = res;
 }
 
 /**

@@ -86,46 +86,44 @@ function forNumber(v: LuaValue): number | undefined {
 export function execute(L: LuaState, entryCi: number): void {
   const stack = L.stack;
   const g = L.g;
-  let f: CallFrame = L.frames[L.ci]!;
-  let cl: LuaClosure = f.closure!;
-  let p: Proto = cl.proto;
-  let code: Int32Array = p.code;
-  let k: Constant[] = p.k;
-  let upvals: UpVal[] = cl.upvals;
-  let base = f.base;
-  let pc = f.savedpc;
   // L.hookMask, read again after everything that can run code (a host
   // function, a metamethod, a hook, the budget hook): only such code can
   // set a hook or ask for a collection (MASK_GC).
   let hooked = L.hookMask !== 0;
+  // Set when the translation handed its frame back (J_INTERP): the
+  // interpreter runs that frame until its next frame switch.
+  let interpret = false;
 
-  // Frame switches come back here: the frame runs translated when it can.
+  // Every frame switch comes back here: the running frame (L.ci) is loaded
+  // at its savedpc and runs translated when it can.
   frames: for (;;) {
-    if (!hooked && g.jit) {
+    const f: CallFrame = L.frames[L.ci]!;
+    const cl: LuaClosure = f.closure!;
+    const p: Proto = cl.proto;
+    const code: Int32Array = p.code;
+    const k: Constant[] = p.k;
+    const upvals: UpVal[] = cl.upvals;
+    const base = f.base;
+    let pc = f.savedpc;
+    if (!hooked && g.jit && !interpret) {
       let jf = p.jit;
       if (jf === undefined && ++p.hot >= g.jitThreshold) jf = jitProto(p);
       if (jf !== undefined && jf !== null) {
         const r = jf(L, f, pc, 0);
         hooked = L.hookMask !== 0;
         if (r === J_YIELD) return;
-        f = L.frames[L.ci]!;
         if (L.ci < entryCi) {
           // Back to the host caller, whose arguments L.base locates
           // (translated returns leave it alone).
-          L.base = f.base;
+          L.base = L.frames[L.ci]!.base;
           return;
         }
-        if (r === J_RETURN_FIXED) L.top = f.top;
-        cl = f.closure!;
-        p = cl.proto;
-        code = p.code;
-        k = p.k;
-        upvals = cl.upvals;
-        base = f.base;
-        pc = f.savedpc;
-        if (r !== J_INTERP) continue;
+        if (r === J_RETURN_FIXED) L.top = L.frames[L.ci]!.top;
+        interpret = r === J_INTERP;
+        continue;
       }
     }
+    interpret = false;
   for (;;) {
     const i = code[pc++]!;
     if (hooked) {
@@ -371,8 +369,77 @@ export function execute(L: LuaState, entryCi: number): void {
         stack[base + ((i >>> 6) & 0xff)] = stack[base + b];
         break;
       }
-      case Op.JMP: {
-        const sbx = (i >>> 14) - MAXARG_SBX;
+      // Jumps: JMP itself, and the tests and TFORLOOP, which run the JMP
+      // that follows them when their condition holds (skip it otherwise).
+      // One copy of the jump: the budget charge of a backward jump and the
+      // move of a hot loop to its translation.
+      case Op.JMP: case Op.EQ: case Op.LT: case Op.LE: case Op.TEST: case Op.TESTSET: case Op.TFORLOOP: {
+        let jw = i;
+        switch (i & 0x3f) {
+          case Op.JMP:
+            break;
+          case Op.EQ: {
+            const b = i >>> 23;
+            const c = (i >>> 14) & 0x1ff;
+            const x = b >= 256 ? k[b - 256] : stack[base + b];
+            const y = c >= 256 ? k[c - 256] : stack[base + c];
+            let res = x === y;
+            if (!res && typeof x === 'object' && typeof y === 'object') {
+              f.savedpc = pc;
+              res = equals(L, x, y);
+              hooked = L.hookMask !== 0;
+            }
+            if (res !== (((i >>> 6) & 0xff) !== 0)) { pc++; continue; }
+            jw = code[pc++]!;
+            break;
+          }
+          case Op.LT:
+          case Op.LE: {
+            const b = i >>> 23;
+            const c = (i >>> 14) & 0x1ff;
+            const x = b >= 256 ? k[b - 256] : stack[base + b];
+            const y = c >= 256 ? k[c - 256] : stack[base + c];
+            const lt = (i & 0x3f) === Op.LT;
+            let res: boolean;
+            if (typeof x === 'number' && typeof y === 'number') res = lt ? x < y : x <= y;
+            else {
+              f.savedpc = pc;
+              res = lt ? lessThan(L, x, y) : lessEqual(L, x, y);
+              hooked = L.hookMask !== 0;
+            }
+            if (res !== (((i >>> 6) & 0xff) !== 0)) { pc++; continue; }
+            jw = code[pc++]!;
+            break;
+          }
+          case Op.TEST:
+          case Op.TESTSET: {
+            const test = (i & 0x3f) === Op.TEST;
+            const x = stack[base + (test ? (i >>> 6) & 0xff : i >>> 23)];
+            const isFalse = x === undefined || x === false;
+            if (isFalse === (((i >>> 14) & 0x1ff) !== 0)) { pc++; continue; }
+            if (!test) stack[base + ((i >>> 6) & 0xff)] = x;
+            jw = code[pc++]!;
+            break;
+          }
+          default: { // TFORLOOP
+            const ra = base + ((i >>> 6) & 0xff);
+            const cb = ra + 3;
+            stack[cb + 2] = stack[ra + 2];
+            stack[cb + 1] = stack[ra + 1];
+            stack[cb] = stack[ra];
+            L.top = cb + 3;
+            f.savedpc = pc;
+            call(L, cb, (i >>> 14) & 0x1ff);
+            hooked = L.hookMask !== 0;
+            L.top = f.top;
+            const v = stack[cb];
+            if (v === undefined) { pc++; continue; }
+            stack[cb - 1] = v;
+            jw = code[pc++]!;
+            break;
+          }
+        }
+        const sbx = (jw >>> 14) - MAXARG_SBX;
         pc += sbx;
         if (sbx < 0) {
           if (--g.budget <= 0) {
@@ -381,127 +448,11 @@ export function execute(L: LuaState, entryCi: number): void {
             hooked = L.hookMask !== 0;
           }
           // A hot loop: on to its translation, at the jump target (a leader).
-          if (++p.hot === g.jitThreshold && !hooked) continue frames;
-        }
-        break;
-      }
-      case Op.EQ: {
-        const b = i >>> 23;
-        const c = (i >>> 14) & 0x1ff;
-        const x = b >= 256 ? k[b - 256] : stack[base + b];
-        const y = c >= 256 ? k[c - 256] : stack[base + c];
-        let res = x === y;
-        if (!res && typeof x === 'object' && typeof y === 'object') {
-          f.savedpc = pc;
-          res = equals(L, x, y); hooked = L.hookMask !== 0;
-        }
-        if (res === (((i >>> 6) & 0xff) !== 0)) {
-          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
-          pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) {
-            f.savedpc = pc + 1;
-            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
-            hooked = L.hookMask !== 0;
-          }
-          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
-            pc++;
+          if (++p.hot === g.jitThreshold && !hooked) {
+            f.savedpc = pc;
             continue frames;
           }
         }
-        pc++;
-        break;
-      }
-      case Op.LT: {
-        const b = i >>> 23;
-        const c = (i >>> 14) & 0x1ff;
-        const x = b >= 256 ? k[b - 256] : stack[base + b];
-        const y = c >= 256 ? k[c - 256] : stack[base + c];
-        let res: boolean;
-        if (typeof x === 'number' && typeof y === 'number') res = x < y;
-        else {
-          f.savedpc = pc;
-          res = lessThan(L, x, y); hooked = L.hookMask !== 0;
-        }
-        if (res === (((i >>> 6) & 0xff) !== 0)) {
-          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
-          pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) {
-            f.savedpc = pc + 1;
-            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
-            hooked = L.hookMask !== 0;
-          }
-          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
-            pc++;
-            continue frames;
-          }
-        }
-        pc++;
-        break;
-      }
-      case Op.LE: {
-        const b = i >>> 23;
-        const c = (i >>> 14) & 0x1ff;
-        const x = b >= 256 ? k[b - 256] : stack[base + b];
-        const y = c >= 256 ? k[c - 256] : stack[base + c];
-        let res: boolean;
-        if (typeof x === 'number' && typeof y === 'number') res = x <= y;
-        else {
-          f.savedpc = pc;
-          res = lessEqual(L, x, y); hooked = L.hookMask !== 0;
-        }
-        if (res === (((i >>> 6) & 0xff) !== 0)) {
-          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
-          pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) {
-            f.savedpc = pc + 1;
-            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
-            hooked = L.hookMask !== 0;
-          }
-          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
-            pc++;
-            continue frames;
-          }
-        }
-        pc++;
-        break;
-      }
-      case Op.TEST: {
-        const x = stack[base + ((i >>> 6) & 0xff)];
-        const isFalse = x === undefined || x === false;
-        if (isFalse !== (((i >>> 14) & 0x1ff) !== 0)) {
-          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
-          pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) {
-            f.savedpc = pc + 1;
-            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
-            hooked = L.hookMask !== 0;
-          }
-          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
-            pc++;
-            continue frames;
-          }
-        }
-        pc++;
-        break;
-      }
-      case Op.TESTSET: {
-        const x = stack[base + (i >>> 23)];
-        const isFalse = x === undefined || x === false;
-        if (isFalse !== (((i >>> 14) & 0x1ff) !== 0)) {
-          stack[base + ((i >>> 6) & 0xff)] = x;
-          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
-          pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) {
-            f.savedpc = pc + 1;
-            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
-            hooked = L.hookMask !== 0;
-          }
-          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
-            pc++;
-            continue frames;
-          }
-        }
-        pc++;
         break;
       }
       case Op.CALL: {
@@ -512,18 +463,7 @@ export function execute(L: LuaState, entryCi: number): void {
         f.savedpc = pc;
         const fn = stack[ra];
         if (fn instanceof LuaClosure && fn.proto.isVararg === 0 && L.ci + 1 < L.ciLimit && !hooked) {
-          const np = fn.proto;
-          const nf = pushLuaFrame(L, ra, fn, np, nresults);
-          const nbase = nf.base;
-          L.base = nbase;
-          f = nf;
-          cl = fn;
-          p = np;
-          code = np.code;
-          k = np.k;
-          upvals = fn.upvals;
-          base = nbase;
-          pc = 0;
+          L.base = pushLuaFrame(L, ra, fn, fn.proto, nresults).base;
           if (--g.budget <= 0) {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             // The budget hook may have set a hook: precall's order (budget, then the call hook).
@@ -534,17 +474,7 @@ export function execute(L: LuaState, entryCi: number): void {
         }
         const r = precall(L, ra, nresults);
         hooked = L.hookMask !== 0;
-        if (r === PRECALL_LUA) {
-          f = L.frames[L.ci]!;
-          cl = f.closure!;
-          p = cl.proto;
-          code = p.code;
-          k = p.k;
-          upvals = cl.upvals;
-          base = f.base;
-          pc = 0;
-          continue frames;
-        }
+        if (r === PRECALL_LUA) continue frames;
         if (r === PRECALL_YIELD) return;
         if (nresults >= 0) L.top = f.top;
         break;
@@ -558,13 +488,6 @@ export function execute(L: LuaState, entryCi: number): void {
         hooked = L.hookMask !== 0;
         if (r === PRECALL_LUA) {
           replaceWithTailcall(L, f);
-          cl = f.closure!;
-          p = cl.proto;
-          code = p.code;
-          k = p.k;
-          upvals = cl.upvals;
-          base = f.base;
-          pc = 0;
           continue frames;
         }
         if (r === PRECALL_YIELD) return;
@@ -576,18 +499,10 @@ export function execute(L: LuaState, entryCi: number): void {
         const n = b !== 0 ? b - 1 : L.top - ra;
         const wanted = f.nresults;
         popLuaFrame(L, f, ra, n);
-        const ci = L.ci;
-        f = L.frames[ci]!;
-        L.base = f.base;
-        if (ci < entryCi) return;
-        if (wanted >= 0) L.top = f.top;
-        cl = f.closure!;
-        p = cl.proto;
-        code = p.code;
-        k = p.k;
-        upvals = cl.upvals;
-        base = f.base;
-        pc = f.savedpc;
+        const caller = L.frames[L.ci]!;
+        L.base = caller.base;
+        if (L.ci < entryCi) return;
+        if (wanted >= 0) L.top = caller.top;
         continue frames;
       }
       case Op.FORLOOP: {
@@ -609,7 +524,10 @@ export function execute(L: LuaState, entryCi: number): void {
             if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
             hooked = L.hookMask !== 0;
           }
-          if (++p.hot === g.jitThreshold && !hooked) continue frames;
+          if (++p.hot === g.jitThreshold && !hooked) {
+            f.savedpc = pc;
+            continue frames;
+          }
         }
         break;
       }
@@ -618,34 +536,6 @@ export function execute(L: LuaState, entryCi: number): void {
         f.savedpc = pc;
         forPrep(L, ra);
         pc += (i >>> 14) - MAXARG_SBX;
-        break;
-      }
-      case Op.TFORLOOP: {
-        const ra = base + ((i >>> 6) & 0xff);
-        const cb = ra + 3;
-        stack[cb + 2] = stack[ra + 2];
-        stack[cb + 1] = stack[ra + 1];
-        stack[cb] = stack[ra];
-        L.top = cb + 3;
-        f.savedpc = pc;
-        call(L, cb, (i >>> 14) & 0x1ff); hooked = L.hookMask !== 0;
-        L.top = f.top;
-        const v = stack[cb];
-        if (v !== undefined) {
-          stack[cb - 1] = v;
-          const sbx = (code[pc]! >>> 14) - MAXARG_SBX;
-          pc += sbx;
-          if (sbx < 0 && --g.budget <= 0) {
-            f.savedpc = pc + 1;
-            if (budgetExhausted(L) && L.nCcalls === L.baseCcalls && L !== g.mainThread) return pause(L, g);
-            hooked = L.hookMask !== 0;
-          }
-          if (sbx < 0 && ++p.hot === g.jitThreshold && !hooked) {
-            pc++;
-            continue frames;
-          }
-        }
-        pc++;
         break;
       }
       case Op.SETLIST: {

@@ -100,25 +100,6 @@ function jitIndex(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: nu
   f.savedpc = savedpc;
   let v: LuaValue;
   if (t instanceof LuaTable) {
-    // A chain of __index tables (classes), walked here; a function, or a
-    // chain this long, goes through indexMiss (the walk has no effects, so
-    // it may start over).
-    let h = t;
-    for (let d = 0; d < 8; d++) {
-      const mt = h.metatable;
-      const idx = mt === undefined ? undefined : mt.getStr('__index');
-      if (idx === undefined) {
-        L.stack[dst] = undefined;
-        return false;
-      }
-      if (!(idx instanceof LuaTable)) break;
-      v = typeof key === 'string' ? idx.getStr(key) : idx.get(key);
-      if (v !== undefined) {
-        L.stack[dst] = v;
-        return false;
-      }
-      h = idx;
-    }
     v = indexMiss(L, t, key);
   } else if (typeof t === 'string') {
     // s:method(): the string metatable's __index table, as index() reads it.
@@ -358,8 +339,8 @@ let PRELUDE = '';
  */
 export function jitProto(p: Proto): JitFunction | null {
   let fn: JitFunction | null = null;
-  if (canCompile && p.code.length <= MAX_JIT_CODE) {
-    const src = translate(p);
+  if (canCompile) {
+    const src = translatedSource(p);
     if (src !== null) {
       try {
         if (RUNTIME === undefined) {
@@ -413,6 +394,8 @@ function translate(p: Proto): string | null {
   const isStart = new Uint8Array(n);
   const leader = new Uint8Array(n + 1);
   leader[0] = 1;
+  /** Backward jumps as [target, jump pc]: the loops (see the regions below). */
+  const loops: [number, number][] = [];
   for (let pc = 0; pc < n;) {
     isStart[pc] = 1;
     const i = code[pc]!;
@@ -430,10 +413,13 @@ function translate(p: Proto): string | null {
       return true;
     };
     switch (op) {
-      case Op.JMP: case Op.FORLOOP: case Op.FORPREP:
-        if (!target(pc + 1 + (i >>> 14) - MAXARG_SBX)) return null;
+      case Op.JMP: case Op.FORLOOP: case Op.FORPREP: {
+        const t = pc + 1 + (i >>> 14) - MAXARG_SBX;
+        if (!target(t)) return null;
+        if (t <= pc && op !== Op.FORPREP) loops.push([t, pc]);
         leader[next] = 1;
         break;
+      }
       case Op.EQ: case Op.LT: case Op.LE: case Op.TEST: case Op.TESTSET: case Op.TFORLOOP: {
         // Followed by a JMP: either it runs, or the pc after it does.
         const j = code[pc + 1];
@@ -461,16 +447,6 @@ function translate(p: Proto): string | null {
   // feedback") and a new compile of the whole function. Jumps out of a
   // region go through the wrapper (J_GOTO); a backward one is charged to
   // the budget first, as always.
-  const loops: [number, number][] = [];
-  for (let pc = 0; pc < n;) {
-    const i = code[pc]!;
-    const op = i & 0x3f;
-    if (op === Op.JMP || op === Op.FORLOOP) {
-      const t = pc + 1 + (i >>> 14) - MAXARG_SBX;
-      if (t <= pc) loops.push([t, pc]);
-    }
-    pc += op === Op.CLOSURE ? 1 + p.p[i >>> 14]!.numUpvalues : op === Op.SETLIST && ((i >>> 14) & 0x1ff) === 0 ? 2 : 1;
-  }
   // Innermost loops (those holding no other loop) get regions of their
   // own; overlapping ones (possible only in odd binary chunks) merge.
   const inner = loops.filter(([lo, hi]) => !loops.some(([lo2, hi2]) => lo2 >= lo && hi2 <= hi && (lo2 !== lo || hi2 !== hi)));
@@ -497,7 +473,8 @@ function translate(p: Proto): string | null {
   const emit = (s: string): void => { out.push(s); };
   const R = (r: number): string => `stack[base + ${r}]`;
   const RK = (x: number): string => (x >= 256 ? constExpr(p, x - 256) : R(x));
-  const hookExit = (resume: number): string => `{ f.savedpc = ${resume}; return ${J_INTERP}; }`;
+  /** After a helper reported a hook: it set f.savedpc to the pc to go on at. */
+  const hookExit = `return ${J_INTERP};`;
   /** Budget charge of a backward jump to `t`. */
   const backJump = (t: number): string => `if (--g.budget <= 0 && (r = jitBudget(L, f, ${t})) >= 0) return r;`;
   /** The current region: [regionLo, regionHi). */
@@ -553,7 +530,7 @@ function translate(p: Proto): string | null {
         if (typeof p.k[bx] !== 'string') return null;
         const key = constExpr(p, bx);
         emit(`{ const env = cl.env; const v = env.getStr(${key});
-          if (v !== undefined || env.metatable === undefined) ${R(a)} = v; else if (jitIndex(L, f, env, ${key}, -1, base + ${a}, ${n1})) ${hookExit(n1)} }`);
+          if (v !== undefined || env.metatable === undefined) ${R(a)} = v; else if (jitIndex(L, f, env, ${key}, -1, base + ${a}, ${n1})) ${hookExit} }`);
         break;
       }
       case Op.GETTABLE:
@@ -563,14 +540,14 @@ function translate(p: Proto): string | null {
         const get = isStr ? `t.getStr(${key})` : `(typeof key === 'string' ? t.getStr(key) : t.get(key))`;
         emit(`{ const t = ${R(b)};${op === Op.SELF ? ` ${R(a + 1)} = t;` : ''}${isStr ? '' : ` const key = ${RK(c)};`} let v;
           if (t instanceof LuaTable && ((v = ${get}) !== undefined || t.metatable === undefined)) ${R(a)} = v;
-          else if (jitIndex(L, f, t, ${key}, ${b}, base + ${a}, ${n1})) ${hookExit(n1)} }`);
+          else if (jitIndex(L, f, t, ${key}, ${b}, base + ${a}, ${n1})) ${hookExit} }`);
         break;
       }
       case Op.SETGLOBAL: {
         if (typeof p.k[bx] !== 'string') return null;
         const key = constExpr(p, bx);
         emit(`{ const env = cl.env;
-          if (env.metatable === undefined) env.setStr(${key}, ${R(a)}); else if (jitSetIndex(L, f, env, ${key}, ${R(a)}, -1, ${n1})) ${hookExit(n1)} }`);
+          if (env.metatable === undefined) env.setStr(${key}, ${R(a)}); else if (jitSetIndex(L, f, env, ${key}, ${R(a)}, -1, ${n1})) ${hookExit} }`);
         break;
       }
       case Op.SETUPVAL:
@@ -587,7 +564,7 @@ function translate(p: Proto): string | null {
         }
         emit(`{ const t = ${R(a)}; const key = ${RK(b)}; const v = ${RK(c)}; let mt${keyStr ? '' : ', ai, arr'};
           if (!(t instanceof LuaTable && ((mt = t.metatable) === undefined || mt.getStr('__newindex') === undefined) && ${keyStr ? `(${raw}, true)` : `(${raw})`})
-            && jitSetIndex(L, f, t, key, v, ${a}, ${n1})) ${hookExit(n1)} }`);
+            && jitSetIndex(L, f, t, key, v, ${a}, ${n1})) ${hookExit} }`);
         break;
       }
       case Op.NEWTABLE:
@@ -601,26 +578,26 @@ function translate(p: Proto): string | null {
         if (op === Op.MOD) fast = `${R(a)} = x - Math.floor(x / y) * y;`;
         else if (op === Op.POW) fast = `${R(a)} = cPow(x, y);`;
         else fast = `const r = x ${arithSyms[op as Op]} y; ${R(a)} = r === r ? r : nanOperand(x, y, r);`;
-        const slow = `if (jitArith(L, f, ${arithOps[op as Op]}, x, y, ${b >= 256 ? -1 : b}, ${c >= 256 ? -1 : c}, base + ${a}, ${n1})) ${hookExit(n1)}`;
+        const slow = `if (jitArith(L, f, ${arithOps[op as Op]}, x, y, ${b >= 256 ? -1 : b}, ${c >= 256 ? -1 : c}, base + ${a}, ${n1})) ${hookExit}`;
         emit(`{ const x = ${RK(b)}; const y = ${RK(c)};
           ${checks.length === 0 ? `{ ${fast} }` : `if (${checks.join(' && ')}) { ${fast} } else ${slow}`} }`);
         break;
       }
       case Op.UNM:
-        emit(`{ const x = ${R(b)}; if (typeof x === 'number') ${R(a)} = -x; else if (jitArith(L, f, ${Arith.UNM}, x, x, ${b}, ${b}, base + ${a}, ${n1})) ${hookExit(n1)} }`);
+        emit(`{ const x = ${R(b)}; if (typeof x === 'number') ${R(a)} = -x; else if (jitArith(L, f, ${Arith.UNM}, x, x, ${b}, ${b}, base + ${a}, ${n1})) ${hookExit} }`);
         break;
       case Op.NOT:
         emit(`{ const x = ${R(b)}; ${R(a)} = x === undefined || x === false; }`);
         break;
       case Op.LEN:
         emit(`{ const x = ${R(b)}; if (x instanceof LuaTable) ${R(a)} = x.length(); else if (typeof x === 'string') ${R(a)} = x.length;
-          else if (jitLen(L, f, x, ${b}, base + ${a}, ${n1})) ${hookExit(n1)} }`);
+          else if (jitLen(L, f, x, ${b}, base + ${a}, ${n1})) ${hookExit} }`);
         break;
       case Op.CONCAT:
         if (c === b + 1) {
           emit(`{ const x = ${R(b)}; const y = ${R(c)}; if (typeof x === 'string' && typeof y === 'string') ${R(a)} = x + y;
-            else if (jitConcat(L, f, base + ${b}, base + ${c}, base + ${a}, ${n1})) ${hookExit(n1)} }`);
-        } else emit(`if (jitConcat(L, f, base + ${b}, base + ${c}, base + ${a}, ${n1})) ${hookExit(n1)}`);
+            else if (jitConcat(L, f, base + ${b}, base + ${c}, base + ${a}, ${n1})) ${hookExit} }`);
+        } else emit(`if (jitConcat(L, f, base + ${b}, base + ${c}, base + ${a}, ${n1})) ${hookExit}`);
         break;
       case Op.JMP:
         emit(jumpTo(n1 + sbx, pc));

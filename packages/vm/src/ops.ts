@@ -74,12 +74,15 @@ function isFunction(v: LuaValue): boolean {
 }
 
 /** luaV_gettable: t[k] with __index. */
-export function index(L: LuaState, t: LuaValue, k: LuaValue, reg = -1, from = 0): LuaValue {
-  for (let loop = from; loop < MAX_TAG_LOOP; loop++) {
+export function index(L: LuaState, t: LuaValue, k: LuaValue, reg = -1, missed = false): LuaValue {
+  for (let loop = 0; loop < MAX_TAG_LOOP; loop++) {
     let tm: LuaValue;
     if (t instanceof LuaTable) {
-      const v = typeof k === 'string' ? t.getStr(k) : t.get(k);
-      if (v !== undefined) return v;
+      if (missed) missed = false;
+      else {
+        const v = typeof k === 'string' ? t.getStr(k) : t.get(k);
+        if (v !== undefined) return v;
+      }
       const mt = t.metatable;
       if (mt === undefined) return undefined;
       tm = mt.getStr('__index');
@@ -88,7 +91,8 @@ export function index(L: LuaState, t: LuaValue, k: LuaValue, reg = -1, from = 0)
       tm = metaOf(L, t, '__index');
       if (tm === undefined) throw typeError(L, t, 'index', loop === 0 ? reg : -1);
     }
-    if (isFunction(tm)) return callMeta(L, tm, t, k);
+    // A table (the class chain) before the function test: the common case.
+    if (!(tm instanceof LuaTable) && isFunction(tm)) return callMeta(L, tm, t, k);
     t = tm;
   }
   throw runtimeError(L, 'loop in gettable');
@@ -100,21 +104,7 @@ export function index(L: LuaState, t: LuaValue, k: LuaValue, reg = -1, from = 0)
  * again.
  */
 export function indexMiss(L: LuaState, t: LuaTable, k: LuaValue): LuaValue {
-  let tm = t.metatable!.getStr('__index');
-  if (tm === undefined) return undefined;
-  if (isFunction(tm)) return callMeta(L, tm, t, k);
-  for (let loop = 1; loop < MAX_TAG_LOOP; loop++) {
-    if (!(tm instanceof LuaTable)) return index(L, tm, k, -1, loop);
-    t = tm;
-    const v = typeof k === 'string' ? t.getStr(k) : t.get(k);
-    if (v !== undefined) return v;
-    const mt = t.metatable;
-    if (mt === undefined) return undefined;
-    tm = mt.getStr('__index');
-    if (tm === undefined) return undefined;
-    if (isFunction(tm)) return callMeta(L, tm, t, k);
-  }
-  throw runtimeError(L, 'loop in gettable');
+  return index(L, t, k, -1, true);
 }
 
 /** "table index is nil" / "table index is NaN" checks of luaH_set. */

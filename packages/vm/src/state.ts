@@ -63,6 +63,18 @@ export class CallFrame {
     this.closure = undefined;
     this.host = undefined;
   }
+
+  /** Starts a call in this (reused) frame at pc 0. */
+  enter(func: number, base: number, top: number, nresults: number, closure: LuaClosure | undefined, host: LuaHostFunction | undefined): void {
+    this.func = func;
+    this.base = base;
+    this.top = top;
+    this.savedpc = 0;
+    this.nresults = nresults;
+    this.tailcalls = 0;
+    this.closure = closure;
+    this.host = host;
+  }
 }
 
 /**
