@@ -12,6 +12,8 @@
 // - Captures live in two preallocated Int32Arrays; matching allocates nothing
 //   per character.
 
+import { TextCache } from './text-cache.js';
+
 /** A pattern error; the library turns it into a Lua error with a position. */
 export class PatternError extends Error {}
 
@@ -246,26 +248,11 @@ const SET_CACHE_MAX = 1024;
 /** Longer class texts are not shared (the cache keeps its keys). */
 const SET_KEY_MAX = 64;
 
-/** Recently used patterns (a bounded cache: cleared when full). */
-const patternCache = new Map<string, CompiledPattern>();
-const PATTERN_CACHE_MAX = 256;
-/** Longer patterns are not kept (a script building huge one-off patterns would fill memory). */
-const PATTERN_CACHE_MAX_LEN = 512;
-let lastPattern: CompiledPattern | undefined;
+/** Recently used patterns; longer than 512 bytes: analysed on every call, not kept. */
+const patternCache = new TextCache((pat) => new CompiledPattern(pat), 256, 512);
 
 function compiledPattern(pat: string): CompiledPattern {
-  const last = lastPattern;
-  if (last !== undefined && last.pat === pat) return last;
-  let cp = patternCache.get(pat);
-  if (cp === undefined) {
-    cp = new CompiledPattern(pat);
-    if (pat.length <= PATTERN_CACHE_MAX_LEN) {
-      if (patternCache.size >= PATTERN_CACHE_MAX) patternCache.clear();
-      patternCache.set(pat, cp);
-    }
-  }
-  lastPattern = cp;
-  return cp;
+  return patternCache.get(pat);
 }
 
 /** One matcher, reusable across calls (`reset` before each new subject). */

@@ -19,6 +19,7 @@ import {
   FormatError, cutAtNul, formatChar, formatDouble, formatInteger, formatString, quoteString, scanFormat,
   type FormatSpec,
 } from './format.js';
+import { TextCache } from './text-cache.js';
 
 /** LUAI_MAXCSTACK: how many values a host function may push (luaL_checkstack). */
 const MAX_C_STACK = 8000;
@@ -375,26 +376,11 @@ class CompiledFormat {
   }
 }
 
-const formatCache = new Map<string, CompiledFormat>();
-const FORMAT_CACHE_MAX = 256;
-/** Longer formats are split on every call but not kept. */
-const FORMAT_CACHE_MAX_LEN = 512;
-let lastFormat: CompiledFormat | undefined;
-let lastFormatText = '';
+/** Recently used formats; longer than 512 bytes: split on every call, not kept. */
+const formatCache = new TextCache((fmt) => new CompiledFormat(fmt), 256, 512);
 
 function compiledFormat(fmt: string): CompiledFormat {
-  if (lastFormat !== undefined && fmt === lastFormatText) return lastFormat;
-  let cf = formatCache.get(fmt);
-  if (cf === undefined) {
-    cf = new CompiledFormat(fmt);
-    if (fmt.length <= FORMAT_CACHE_MAX_LEN) {
-      if (formatCache.size >= FORMAT_CACHE_MAX) formatCache.clear();
-      formatCache.set(fmt, cf);
-    }
-  }
-  lastFormat = cf;
-  lastFormatText = fmt;
-  return cf;
+  return formatCache.get(fmt);
 }
 
 function strFormat(L: LuaState, base: number, nargs: number): number {

@@ -85,20 +85,28 @@ export const INV_FACT_LO: number[] = [];
   }
 }
 
-/** exp of a double-double argument with |a| <= 0.011, result in (R[0]!, R[1]!). */
-function ddExpSmall(ah: number, al: number): void {
-  // Horner on the Taylor series sum a^n / n! (a^14/14! < 2^-120 here). The
-  // terms from a^7 on are below 2^-58 of the sum, so their part of the
-  // Horner scheme runs in plain doubles; the rest in double-double.
+/**
+ * Horner's scheme for the sum of c[n] x^n, n = top..0, at x = (xh, xl),
+ * result in (R[0]!, R[1]!): the steps for n > split (terms too small to
+ * need it) in plain doubles on the high parts, the rest in double-double.
+ */
+function ddHorner(cHi: readonly number[], cLo: readonly number[], top: number, split: number, xh: number, xl: number): void {
   let t = 0;
-  for (let n = 14; n >= 7; n--) t = t * ah + INV_FACT_HI[n]!;
+  for (let n = top; n > split; n--) t = t * xh + cHi[n]!;
   let h = t, l = 0;
-  for (let n = 6; n >= 0; n--) {
-    ddMul(h, l, ah, al);
-    ddAdd(R[0]!, R[1]!, INV_FACT_HI[n]!, INV_FACT_LO[n]!);
+  for (let n = split; n >= 0; n--) {
+    ddMul(h, l, xh, xl);
+    ddAdd(R[0]!, R[1]!, cHi[n]!, cLo[n]!);
     h = R[0]!; l = R[1]!;
   }
   R[0] = h; R[1] = l;
+}
+
+/** exp of a double-double argument with |a| <= 0.011, result in (R[0]!, R[1]!). */
+function ddExpSmall(ah: number, al: number): void {
+  // The Taylor series sum a^n / n! (a^14/14! < 2^-120 here); the terms from
+  // a^7 on are below 2^-58 of the sum, so their steps run in doubles.
+  ddHorner(INV_FACT_HI, INV_FACT_LO, 14, 6, ah, al);
 }
 
 /** exp(ah + al) as a double-double scaled by 2^k: returns k, value in (R[0]!, R[1]!). */
@@ -172,15 +180,8 @@ export function ddLog(x: number): void {
   const s2h = R[0]!, s2l = R[1]!;
   // sum_{i=0..24} s^(2i) / (2i + 1) by Horner (s^50 < 2^-127); terms from
   // i = 11 on are below 2^-55 of the sum, so those steps run in doubles
-  let t = 0;
-  for (let i = 24; i >= 11; i--) t = t * s2h + ODD_INV_HI[i]!;
-  let h = t, l = 0;
-  for (let i = 10; i >= 0; i--) {
-    ddMul(h, l, s2h, s2l);
-    ddAdd(R[0]!, R[1]!, ODD_INV_HI[i]!, ODD_INV_LO[i]!);
-    h = R[0]!; l = R[1]!;
-  }
-  ddMul(h, l, sh, sl);
+  ddHorner(ODD_INV_HI, ODD_INV_LO, 24, 10, s2h, s2l);
+  ddMul(R[0]!, R[1]!, sh, sl);
   const lh = 2 * R[0]!, ll = 2 * R[1]!;
   ddMul(e, 0, LN2_DD_HI, LN2_DD_LO);
   ddAdd(R[0]!, R[1]!, lh, ll);
