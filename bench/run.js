@@ -46,18 +46,30 @@ function onPath(cmd) {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
+/**
+ * The options bin/valua gives node on its first line
+ * (`#!/usr/bin/env -S node --expose-gc ...`): Valua runs with the same ones
+ * here, since they set its heap's sizes (see bin/valua).
+ */
+function valuaNodeOptions(dir) {
+  const first = readFileSync(join(dir, 'bin', 'valua'), 'latin1').split('\n', 1)[0];
+  const m = /\bnode((?:\s+--\S+)*)\s*$/.exec(first);
+  return m ? m[1].trim().split(/\s+/).filter((o) => o !== '') : [];
+}
+
 // Every engine is a command line; the program file is appended.
 function allEngines(base) {
   const engines = [
     // engines/valua-run.js is bin/valua's code path plus a "#valua-run-ms" line (time after start-up).
-    { name: 'valua', cmd: [process.execPath, join(benchDir, 'engines', 'valua-run.js')], available: existsSync(join(root, 'packages', 'vm', 'dist', 'cli.js')) },
+    { name: 'valua', cmd: [process.execPath, ...valuaNodeOptions(root), join(benchDir, 'engines', 'valua-run.js')], available: existsSync(join(root, 'packages', 'vm', 'dist', 'cli.js')) },
     { name: 'lua5.1', cmd: ['lua5.1'], available: onPath('lua5.1') !== null },
     { name: 'luajit', cmd: ['luajit'], available: onPath('luajit') !== null },
     { name: 'fengari', cmd: [process.execPath, join(benchDir, 'engines', 'fengari-run.js')], available: true },
   ];
   if (base !== null) {
     const runner = join(base, 'bench', 'engines', 'valua-run.js');
-    engines.splice(1, 0, { name: 'valua-base', cmd: [process.execPath, runner], available: existsSync(runner) });
+    const options = existsSync(join(base, 'bin', 'valua')) ? valuaNodeOptions(base) : [];
+    engines.splice(1, 0, { name: 'valua-base', cmd: [process.execPath, ...options, runner], available: existsSync(runner) });
   }
   return engines;
 }

@@ -3,8 +3,40 @@
 // and stderr as latin1 bytes (buffered, flushed in order), stdin whole or a
 // line at a time (readline on a terminal; otherwise the echo Debian's
 // readline-linked lua5.1 gives piped input, see pipedLineReader).
-import { readFileSync, statSync, writeSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createRequire } from 'node:module';
+
+// Node modules a plain run never needs (readline, tty, child_process,
+// crypto, os and the stream/net modules they pull in) are loaded at their
+// first use: importing them all up front costs ~4 MB of resident memory
+// and some start-up time, for a REPL, a popen or a tmpname most scripts
+// never reach. fs comes through require too: an ESM import of node:fs reads
+// every export, and its lazy ReadStream/WriteStream getters load Node's
+// twenty stream modules.
+const require = createRequire(import.meta.url);
+export const fs = require('node:fs');
+const { fstatSync, readFileSync, statSync, writeSync } = fs;
+
+/** A Node module loaded at its first use (see above). */
+export function lazyModule(name) {
+  let m;
+  return () => (m ??= require(name));
+}
+
+const ttyModule = lazyModule('node:tty');
+
+/**
+ * isatty(3). Pipes, sockets, regular files and directories are never
+ * terminals, which fstat tells without loading Node's tty module; only a
+ * character device (a terminal, /dev/null) asks it.
+ */
+export function isTerminal(fd) {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false; // a closed descriptor
+  }
+  return ttyModule().isatty(fd);
+}
 
 // strerror texts are shared with valuac (one table, in the compiler's
 // valuac.ts); loadEngine sets it from the engine it loads.
@@ -133,7 +165,7 @@ export function readStdinBytes() {
 }
 
 export function stdinIsTty() {
-  return Boolean(process.stdin.isTTY);
+  return isTerminal(0);
 }
 
 /** Line reader for a terminal: readline with the prompt, bytes in/out as UTF-8 terminal text. */
@@ -144,7 +176,7 @@ export function ttyLineReader(out) {
   const waiters = [];
   const ensure = () => {
     if (rl) return;
-    rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    rl = require('node:readline').createInterface({ input: process.stdin, output: process.stdout, terminal: true });
     rl.on('line', (line) => {
       const bytes = Buffer.from(line, 'utf8').toString('latin1');
       const w = waiters.shift();

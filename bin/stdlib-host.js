@@ -12,13 +12,18 @@
 //
 // Paths and environment values are byte strings (one byte per code unit):
 // paths go to fs as Buffers, environment values come back as their bytes.
-import {
+import { fs as nodeFs, isTerminal as isatty, lazyModule } from './node-host.js';
+
+const {
   closeSync, fstatSync, openSync, readSync, renameSync, rmdirSync, unlinkSync, writeSync,
-} from 'node:fs';
-import { constants as osConstants, tmpdir } from 'node:os';
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { isatty } from 'node:tty';
+} = nodeFs;
+
+// loaded at first use (see node-host.js)
+const os = lazyModule('node:os');
+const childProcess = lazyModule('node:child_process');
+const crypto = lazyModule('node:crypto');
+/** spawnSync of node:child_process, loaded at the first call. */
+const spawnSync = (...args) => childProcess().spawnSync(...args);
 
 /** errno numbers and glibc's strerror texts for the codes file calls raise. */
 const ERRNO = {
@@ -300,8 +305,8 @@ export function nodeStdlibHost(engine, out) {
   const makeTemp = () => {
     const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
     for (let attempt = 0; attempt < 100; attempt++) {
-      const suffix = Array.from(randomBytes(6), (b) => letters[b % letters.length]).join('');
-      const name = `${tmpdir()}/lua_${suffix}`;
+      const suffix = Array.from(crypto().randomBytes(6), (b) => letters[b % letters.length]).join('');
+      const name = `${os().tmpdir()}/lua_${suffix}`;
       try {
         return [name, openSync(pathBytes(name), 'wx+', 0o600)];
       } catch (e) {
@@ -379,7 +384,7 @@ export function nodeStdlibHost(engine, out) {
   /** A finished child's wait status, as system(3) and pclose(3) return it. */
   const waitStatus = (r) => {
     if (r.error) return 127 << 8;
-    if (r.signal) return osConstants.signals[r.signal] ?? 0;
+    if (r.signal) return os().constants.signals[r.signal] ?? 0;
     return (r.status ?? 0) << 8;
   };
 
@@ -409,6 +414,9 @@ export function nodeStdlibHost(engine, out) {
       // the command with it as input when the file is closed. The child's
       // other streams are ours, as with popen(3).
       const command = Buffer.from(cmd, 'latin1').toString('utf8');
+      // glibc's popen flushes every output stream first (lua5.1's
+      // `print("a") io.popen("cat", "w")` shows "a" before cat's output).
+      out.flush();
       let data;
       let pos = 0;
       const written = [];

@@ -54,10 +54,13 @@ function setField(t: LuaTable, key: string, v: LuaValue): void {
 export function makeOsLib(host: StdlibHost): LibTable {
   const zone: TimeZone = host.zone ?? environmentZone;
   const now = (): number => (host.time ? host.time() : Math.floor(Date.now() / 1000));
-  // performance exists in Node and browsers but not in the ES2022 lib typings;
-  // process.cpuUsage (Node) gives what C's clock() measures, processor time
-  const perf = (globalThis as { performance?: { now(): number } }).performance;
+  // process.cpuUsage (Node) gives what C's clock() measures, processor time.
+  // Without it (a browser), clock is the elapsed time since the library
+  // opened, from `performance` (which exists in browsers but not in the
+  // ES2022 lib typings). Node never reads `performance`: its first use loads
+  // the perf_hooks modules (about 1 MB resident).
   const proc = (globalThis as { process?: { cpuUsage?(): { user: number; system: number } } }).process;
+  const perf = proc?.cpuUsage ? undefined : (globalThis as { performance?: { now(): number } }).performance;
   const nowMs = (): number => (perf ? perf.now() : Date.now());
   const startMs = nowMs();
 

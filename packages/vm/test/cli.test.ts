@@ -190,6 +190,13 @@ const builtCli = join(repoRoot, 'packages', 'vm', 'dist', 'cli.js');
     ['stdin script', { args: ['-'], stdin: 'print(1 + 1)\n' }],
     ['REPL over a pipe', { args: ['-i'], stdin: 'x = 2\n=x * 3\nerror("r")\n' }],
     ['usage', { args: ['-z'] }],
+    // Node modules the host loads at first use (child_process, crypto, os)
+    ['io.popen flushes stdout first, as glibc popen does',
+      { args: ['-e', 'print("a") local w = io.popen("cat", "w") w:write("b\\n") w:close() print(io.popen("echo c"):read("*l"))'] }],
+    ['os.tmpname, io.tmpfile and os.execute', {
+      args: ['-e', 'local n = os.tmpname() print(n:match("^/tmp/lua_") ~= nil, os.remove(n)) '
+        + 'local f = io.tmpfile() f:write("x") f:seek("set") print(f:read("*a")) print(os.execute("exit 3"), os.execute())'],
+    }],
   ];
   test.each(cases)('%s', (_name, sc) => {
     const dir = setUp(sc);
