@@ -16,7 +16,7 @@ import {
 } from './pattern.js';
 import { chargeWork } from './budget.js';
 import {
-  FormatError, cutAtNul, formatChar, formatDouble, formatInteger, formatString, quoteString, scanFormat,
+  FLAG_MINUS, FormatError, cutAtNul, formatChar, formatDouble, formatInteger, formatString, quoteString, scanFormat,
   type FormatSpec,
 } from './format.js';
 import { TextCache } from './text-cache.js';
@@ -103,6 +103,25 @@ function strLen(L: LuaState, base: number, nargs: number): number {
 }
 
 function strSub(L: LuaState, base: number, nargs: number): number {
+  const stack = L.stack;
+  const s = stack[base];
+  const i = stack[base + 1];
+  const j = nargs >= 3 ? stack[base + 2] : undefined;
+  if (nargs >= 2 && typeof s === 'string' && typeof i === 'number' && (i | 0) === i
+    && (j === undefined || (typeof j === 'number' && (j | 0) === j))) {
+    // C-int positions: posrelat and the clamps without the checks' calls.
+    const l = s.length;
+    let start = i < 0 ? i + l + 1 : i;
+    if (start < 1) start = 1;
+    let end = j === undefined ? l : j < 0 ? j + l + 1 : j;
+    if (end > l) end = l;
+    stack[L.top++] = start <= end ? s.substring(start - 1, end) : '';
+    return 1;
+  }
+  return strSubChecked(L, base, nargs);
+}
+
+function strSubChecked(L: LuaState, base: number, nargs: number): number {
   const s = stringArg(L, base, nargs, 1);
   const l = s.length;
   const i = argAt(L, base, nargs, 2);
@@ -136,28 +155,54 @@ function hasHighByte(s: string): boolean {
 }
 
 function strLower(L: LuaState, base: number, nargs: number): number {
-  const s = stringArg(L, base, nargs, 1);
-  L.push(hasHighByte(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase());
+  const v = nargs >= 1 ? L.stack[base] : undefined;
+  const s = typeof v === 'string' ? v : L.checkString(1);
+  L.stack[L.top++] = hasHighByte(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase();
   return 1;
 }
 
 function strUpper(L: LuaState, base: number, nargs: number): number {
-  const s = stringArg(L, base, nargs, 1);
-  L.push(hasHighByte(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase());
+  const v = nargs >= 1 ? L.stack[base] : undefined;
+  const s = typeof v === 'string' ? v : L.checkString(1);
+  L.stack[L.top++] = hasHighByte(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase();
   return 1;
 }
 
 function strRep(L: LuaState, base: number, nargs: number): number {
-  const s = stringArg(L, base, nargs, 1);
+  const stack = L.stack;
+  const v = nargs >= 1 ? stack[base] : undefined;
+  const s = typeof v === 'string' ? v : L.checkString(1);
   // luaL_checkint: a C int, so 2^40 wraps to 0 (lua5.1: string.rep("x", 2^40) is "")
-  const c = argAt(L, base, nargs, 2);
-  const n = typeof c === 'number' ? toInteger(c) | 0 : checkInt(L, 2);
+  const c = nargs >= 2 ? stack[base + 1] : undefined;
+  const n = typeof c === 'number' ? ((c | 0) === c ? c : toInteger(c) | 0) : checkInt(L, 2);
   // lua5.1 ignores a third argument (no separator in 5.1)
-  L.push(n <= 0 || s.length === 0 ? '' : n === 1 ? s : s.repeat(n));
+  stack[L.top++] = n <= 0 || s.length === 0 ? '' : n === 1 ? s : s.repeat(n);
   return 1;
 }
 
 function strByte(L: LuaState, base: number, nargs: number): number {
+  const stack = L.stack;
+  const s = stack[base];
+  const i = nargs >= 2 ? stack[base + 1] : undefined;
+  const j = nargs >= 3 ? stack[base + 2] : undefined;
+  if (nargs >= 1 && typeof s === 'string' && (i === undefined || (typeof i === 'number' && (i | 0) === i))
+    && (j === undefined || (typeof j === 'number' && (j | 0) === j))) {
+    // C-int positions and at most one byte: posrelat and the clamps inline.
+    const l = s.length;
+    let posi = i === undefined ? 1 : i < 0 ? i + l + 1 : i;
+    let pose = j === undefined ? posi : j < 0 ? j + l + 1 : j;
+    if (posi < 1) posi = 1;
+    if (pose > l) pose = l;
+    if (posi > pose) return 0;
+    if (posi === pose) {
+      stack[L.top++] = s.charCodeAt(posi - 1);
+      return 1;
+    }
+  }
+  return strByteChecked(L, base, nargs);
+}
+
+function strByteChecked(L: LuaState, base: number, nargs: number): number {
   const s = stringArg(L, base, nargs, 1);
   const l = s.length;
   let posi = posRelat(optIntegerArg(L, base, nargs, 2, 1), l);
@@ -342,6 +387,8 @@ class CompiledFormat {
   readonly lits: string[] = [];
   readonly convs: number[] = [];
   readonly specs: FormatSpec[] = [];
+  /** Per item: PLAIN_S / PLAIN_D when strFormat may take its inline path, else 0. */
+  readonly kinds: number[] = [];
   tail = '';
   error: string | undefined = undefined;
 
@@ -366,14 +413,29 @@ class CompiledFormat {
         this.error = e.message;
         this.convs.push(-1);
         this.specs.push(spec);
+        this.kinds.push(0);
         return;
       }
-      this.convs.push(ci < n ? fmt.charCodeAt(ci) : 0);
+      const conv = ci < n ? fmt.charCodeAt(ci) : 0;
+      this.convs.push(conv);
       this.specs.push(spec);
+      // No precision and no flag but '-': the result is the text padded
+      // with spaces to the width (%s, %d and %i).
+      const plain = spec.precision < 0 && (spec.flags & ~FLAG_MINUS) === 0;
+      this.kinds.push(!plain ? 0 : conv === 115 ? PLAIN_S : conv === 100 || conv === 105 ? PLAIN_D : 0);
       i = ci + 1;
     }
     this.tail = lit;
   }
+}
+
+const PLAIN_S = 1, PLAIN_D = 2;
+
+/** s padded with spaces to `width` (on the right with the '-' flag), as printf pads. */
+function padSpaces(s: string, spec: FormatSpec): string {
+  const fill = spec.width - s.length;
+  if (fill <= 0) return s;
+  return (spec.flags & FLAG_MINUS) !== 0 ? s + ' '.repeat(fill) : ' '.repeat(fill) + s;
 }
 
 /** Recently used formats; longer than 512 bytes: split on every call, not kept. */
@@ -386,7 +448,7 @@ function compiledFormat(fmt: string): CompiledFormat {
 function strFormat(L: LuaState, base: number, nargs: number): number {
   const cf = compiledFormat(stringArg(L, base, nargs, 1));
   const stack = L.stack;
-  const { lits, convs, specs } = cf;
+  const { lits, convs, specs, kinds } = cf;
   let out = '';
   for (let k = 0; k < convs.length; k++) {
     out += lits[k]!;
@@ -395,6 +457,17 @@ function strFormat(L: LuaState, base: number, nargs: number): number {
     const conv = convs[k]!;
     const spec = specs[k]!;
     const v = stack[base + arg - 1];
+    const kind = kinds[k]!;
+    if (kind === PLAIN_S && typeof v === 'string') {
+      // as case 115 below: a long string whole, a short one cut at a NUL and padded
+      out += v.length >= 100 ? v : padSpaces(v.indexOf('\0') < 0 ? v : cutAtNul(v), spec);
+      continue;
+    }
+    if (kind === PLAIN_D && typeof v === 'number' && v > -9007199254740992 && v < 9007199254740992) {
+      // formatInteger's exact range: (long)v is the truncated double (+ 0: no "-0")
+      out += padSpaces(String(Math.trunc(v) + 0), spec);
+      continue;
+    }
     switch (conv) {
       case 99: // c
         out += cutAtNul(formatChar(spec, typeof v === 'number' ? v : L.checkNumber(arg)));
@@ -426,7 +499,7 @@ function strFormat(L: LuaState, base: number, nargs: number): number {
       }
     }
   }
-  L.push(out + cf.tail);
+  stack[L.top++] = out + cf.tail;
   return 1;
 }
 

@@ -34,13 +34,7 @@ export function ensureStack(L: LuaState, n: number): void {
 /** Pushes a frame, enforcing 5.1's call-depth limit ("stack overflow"). */
 function pushFrame(L: LuaState): CallFrame {
   const ci = L.ci + 1;
-  if (ci >= L.ciLimit) {
-    // luaD_growCI: the CallInfo array doubles; past MAX_CALLS it is an
-    // overflow, and an overflow while handling one is LUA_ERRERR.
-    if (L.ciLimit > MAX_CALLS) throw new LuaError('error in error handling', LUA_ERRERR);
-    L.ciLimit *= 2;
-    if (L.ciLimit > MAX_CALLS) throw runtimeError(L, 'stack overflow');
-  }
+  if (ci >= L.ciLimit) growCalls(L);
   let f = L.frames[ci];
   if (f === undefined) {
     f = new CallFrame();
@@ -48,6 +42,16 @@ function pushFrame(L: LuaState): CallFrame {
   }
   L.ci = ci;
   return f;
+}
+
+/**
+ * luaD_growCI: the CallInfo array doubles; past MAX_CALLS it is an
+ * overflow, and an overflow while handling one is LUA_ERRERR.
+ */
+function growCalls(L: LuaState): void {
+  if (L.ciLimit > MAX_CALLS) throw new LuaError('error in error handling', LUA_ERRERR);
+  L.ciLimit *= 2;
+  if (L.ciLimit > MAX_CALLS) throw runtimeError(L, 'stack overflow');
 }
 
 /**
@@ -123,20 +127,54 @@ export function precall(L: LuaState, func: number, nresults: number): number {
     if (L.hookMask !== 0) hookCall(L);
     return PRECALL_LUA;
   }
-  // A host function.
+  return callHost(L, fn, func, nresults) ? PRECALL_HOST : PRECALL_YIELD;
+}
+
+/**
+ * precall's host half, also called directly by translated code: runs the
+ * host function `fn` (at stack[func], arguments up to top) in a frame of
+ * its own and moves its results into place as poscall does. Returns false
+ * when the function yielded. One small function, so that V8 compiles the
+ * host-call path of both tiers once and early.
+ */
+export function callHost(L: LuaState, fn: LuaHostFunction, func: number, nresults: number): boolean {
   const base = func + 1;
   const top = L.top + MIN_STACK;
-  pushFrame(L).enter(func, base, top, nresults, undefined, fn);
+  const ci = L.ci + 1;
+  if (ci >= L.ciLimit) growCalls(L);
+  const frames = L.frames;
+  let nf = frames[ci];
+  if (nf === undefined) {
+    nf = new CallFrame();
+    frames.push(nf);
+  }
+  // CallFrame.enter, written out: this is the hottest call site
+  nf.func = func;
+  nf.base = base;
+  nf.top = top;
+  nf.savedpc = 0;
+  nf.nresults = nresults;
+  nf.tailcalls = 0;
+  nf.closure = undefined;
+  nf.host = fn;
+  L.ci = ci;
   L.base = base;
-  ensureStack(L, top);
-  const g = L.g;
-  if (--g.budget <= 0) budgetExhausted(L);
+  if (L.stack.length < top) ensureStack(L, top);
+  if (--L.g.budget <= 0) budgetExhausted(L);
   if (L.hookMask !== 0) hookCall(L);
   const n = fn.fn(L, base, L.top - base);
-  if (n < 0) return PRECALL_YIELD;
+  if (n < 0) return false;
   if (L.hookMask !== 0) hookReturn(L);
-  poscall(L, L.top - n, n);
-  return PRECALL_HOST;
+  const stack = L.stack;
+  let res = func;
+  if (nresults === 1) {
+    // The common case (one value wanted) without moveResults' loops.
+    stack[res++] = n > 0 ? stack[L.top - n] : undefined;
+  } else res = moveResults(stack, nf, L.top - n, n);
+  L.ci = ci - 1;
+  L.base = frames[ci - 1]!.base;
+  L.top = res;
+  return true;
 }
 
 /**
@@ -228,7 +266,8 @@ export function replaceWithTailcall(L: LuaState, f: CallFrame): void {
 /** luaD_call: calls stack[func] from host code, running Lua to completion. */
 export function call(L: LuaState, func: number, nresults: number): void {
   if (++L.nCcalls >= MAX_C_CALLS) cStackOverflow(L);
-  const r = precall(L, func, nresults);
+  const fn = L.stack[func];
+  const r = fn instanceof LuaHostFunction ? (callHost(L, fn, func, nresults) ? PRECALL_HOST : PRECALL_YIELD) : precall(L, func, nresults);
   if (r === PRECALL_LUA) {
     const entry = L.ci;
     // A translated callee runs directly (no dispatch loop to enter: this is

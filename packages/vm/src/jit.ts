@@ -27,8 +27,8 @@ import { baseNext, ipairsAux } from './lib/base.js';
 import type { LuaState, CallFrame } from './state.js';
 import { MULTRET, MAX_C_CALLS } from './state.js';
 import {
-  precall, call, closeUpvals, findUpval, ensureStack, budgetExhausted, pushLuaFrame, popLuaFrame, replaceWithTailcall,
-  PRECALL_LUA, PRECALL_YIELD, MIN_STACK,
+  precall, call, callHost, closeUpvals, findUpval, ensureStack, budgetExhausted, pushLuaFrame, popLuaFrame, replaceWithTailcall,
+  PRECALL_HOST, PRECALL_LUA, PRECALL_YIELD, MIN_STACK,
 } from './call.js';
 import { Arith, arith, concat, equals, index, indexMiss, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
 import { hookCall } from './hooks.js';
@@ -99,9 +99,7 @@ function jitBudget(L: LuaState, f: CallFrame, target: number): number {
 function jitIndex(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: number, dst: number, savedpc: number): boolean {
   f.savedpc = savedpc;
   let v: LuaValue;
-  if (t instanceof LuaTable) {
-    v = indexMiss(L, t, key);
-  } else if (typeof t === 'string') {
+  if (typeof t === 'string') {
     // s:method(): the string metatable's __index table, as index() reads it.
     const sm = L.g.stringMetatable;
     const si = sm === undefined ? undefined : sm.getStr('__index');
@@ -110,9 +108,22 @@ function jitIndex(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: nu
       return false;
     }
     v = index(L, t, key, reg);
+  } else if (t instanceof LuaTable) {
+    v = indexMiss(L, t, key);
   } else v = index(L, t, key, reg);
   L.stack[dst] = v;
   return L.hookMask !== 0;
+}
+
+/** SELF of a long function: stack[dst + 1] = t; stack[dst] = t[key]. */
+function jitSelf(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: number, dst: number, savedpc: number): boolean {
+  L.stack[dst + 1] = t;
+  let v: LuaValue;
+  if (t instanceof LuaTable && ((v = typeof key === 'string' ? t.getStr(key) : t.get(key)) !== undefined || t.metatable === undefined)) {
+    L.stack[dst] = v;
+    return false;
+  }
+  return jitIndex(L, f, t, key, reg, dst, savedpc);
 }
 
 /** SETTABLE/SETGLOBAL past the raw fast path. */
@@ -165,6 +176,11 @@ function jitCall(L: LuaState, f: CallFrame, ra: number, b: number, nresults: num
   if (b !== 0) L.top = ra + b;
   f.savedpc = savedpc;
   const fn = L.stack[ra];
+  if (fn instanceof LuaHostFunction) {
+    if (!callHost(L, fn, ra, nresults)) return J_YIELD;
+    if (nresults >= 0) L.top = f.top;
+    return L.hookMask !== 0 ? J_INTERP : -1;
+  }
   if (!(fn instanceof LuaClosure) || fn.proto.isVararg !== 0 || L.ci + 1 >= L.ciLimit) return jitCallOther(L, f, ra, nresults);
   const np = fn.proto;
   const nf = pushLuaFrame(L, ra, fn, np, nresults);
@@ -204,9 +220,10 @@ function jitCallCold(L: LuaState, f: CallFrame, nf: CallFrame, np: Proto, depth:
   return -1;
 }
 
-/** CALL for anything but a fixed-arity closure with room for its frame: precall. */
+/** CALL for anything but a fixed-arity closure with room for its frame: callHost, else precall. */
 function jitCallOther(L: LuaState, f: CallFrame, ra: number, nresults: number): number {
-  const r = precall(L, ra, nresults);
+  const fn = L.stack[ra];
+  const r = fn instanceof LuaHostFunction ? (callHost(L, fn, ra, nresults) ? PRECALL_HOST : PRECALL_YIELD) : precall(L, ra, nresults);
   if (r === PRECALL_LUA) return J_CALL;
   if (r === PRECALL_YIELD) return J_YIELD;
   if (nresults >= 0) L.top = f.top;
@@ -326,7 +343,7 @@ function jitVararg(L: LuaState, f: CallFrame, ra: number, b: number, numParams: 
 function runtime() {
   return {
     LuaTable, LuaClosure, findUpval, closeUpvals, MULTRET, cPow, nanOperand, forCorrupted,
-    jitBudget, jitIndex, jitSetIndex, jitArith, jitLen, jitConcat, jitCompare, jitForprep,
+    jitBudget, jitIndex, jitSelf, jitSetIndex, jitArith, jitLen, jitConcat, jitCompare, jitForprep,
     pushLuaFrame, jitCall, jitCallCold, jitCallOther, jitTailcall, jitReturn, jitTfor, jitSetlist, jitVararg,
   };
 }
@@ -535,6 +552,11 @@ function translate(p: Proto): string | null {
       }
       case Op.GETTABLE:
       case Op.SELF: {
+        if (op === Op.SELF && n > INLINE_CALLS_MAX_CODE) {
+          // Long functions take a method out of line too (see CALL).
+          emit(`if (jitSelf(L, f, ${R(b)}, ${RK(c)}, ${b}, base + ${a}, ${n1})) ${hookExit}`);
+          break;
+        }
         const isStr = c >= 256 && typeof p.k[c - 256] === 'string';
         const key = isStr ? RK(c) : 'key';
         const get = isStr ? `t.getStr(${key})` : `(typeof key === 'string' ? t.getStr(key) : t.get(key))`;
