@@ -342,12 +342,21 @@ export class MatchState {
   match(s: number, p: number): number {
     const base = this.sp;
     this.spBase = base;
+    const r = this.run(s, p);
+    if (r === -1 && this.sp !== base) return this.backtrack(base);
+    this.sp = base; // success: pending choices are dropped, captures kept
+    return r;
+  }
+
+  /**
+   * match() after run() failed with choices left: resumes the most recent
+   * one with an alternative, until a run succeeds or none is left. Out of
+   * line so that match(), inlined by its many callers, stays small.
+   */
+  private backtrack(base: number): number {
+    let s = 0;
+    let p = 0;
     for (;;) {
-      const r = this.run(s, p);
-      if (r !== -1) {
-        this.sp = base; // success: pending choices are dropped, captures kept
-        return r;
-      }
       // backtrack to the most recent choice that has an alternative left
       let resumed = false;
       while (this.sp > base) {
@@ -379,6 +388,11 @@ export class MatchState {
         }
       }
       if (!resumed) return -1;
+      const r = this.run(s, p);
+      if (r !== -1) {
+        this.sp = base;
+        return r;
+      }
     }
   }
 

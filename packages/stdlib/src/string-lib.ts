@@ -68,8 +68,9 @@ function patternError(L: LuaState, e: unknown): unknown {
 
 /** push_captures: the captures of match [s, e) (the whole match when there are none). */
 function pushCaptures(L: LuaState, ms: MatchState, s: number, e: number, wholeMatch: boolean): number {
-  const n = ms.captureCount(wholeMatch);
-  for (let i = 0; i < n; i++) L.push(ms.getCapture(i, s, e));
+  const n = ms.level === 0 && wholeMatch ? 1 : ms.level; // captureCount
+  const stack = L.stack;
+  for (let i = 0; i < n; i++) stack[L.top++] = ms.getCapture(i, s, e);
   return n;
 }
 
@@ -237,11 +238,18 @@ function strDump(L: LuaState): number {
 }
 
 function findOrMatch(L: LuaState, base: number, nargs: number, find: boolean): number {
-  const s = stringArg(L, base, nargs, 1);
-  const p = stringArg(L, base, nargs, 2);
-  const init = optIntegerArg(L, base, nargs, 3, 1);
+  const stack = L.stack;
+  const v1 = stack[base];
+  const v2 = stack[base + 1];
+  const v3 = nargs >= 3 ? stack[base + 2] : undefined;
+  // Two strings and an integer or nothing: read inline; else the checks.
+  const common = nargs >= 2 && typeof v1 === 'string' && typeof v2 === 'string'
+    && (v3 === undefined || (typeof v3 === 'number' && (v3 | 0) === v3));
+  const s = common ? v1 : stringArg(L, base, nargs, 1);
+  const p = common ? v2 : stringArg(L, base, nargs, 2);
+  const init = common ? (v3 === undefined ? 1 : v3) : optIntegerArg(L, base, nargs, 3, 1);
   if (find) {
-    const a4 = argAt(L, base, nargs, 4);
+    const a4 = nargs >= 4 ? stack[base + 3] : undefined;
     if ((a4 !== undefined && a4 !== false) || !hasSpecials(p)) {
       // lmemfind from the clamped init (findMatch's plain case, inlined)
       const l1 = s.length;
@@ -250,11 +258,11 @@ function findOrMatch(L: LuaState, base: number, nargs: number, find: boolean): n
       else if (at > l1) at = l1;
       if (p.length > 0) at = s.indexOf(p, at);
       if (at < 0) {
-        L.push(undefined);
+        stack[L.top++] = undefined;
         return 1;
       }
-      L.push(at + 1);
-      L.push(at + p.length);
+      stack[L.top++] = at + 1;
+      stack[L.top++] = at + p.length;
       return 2;
     }
   }
@@ -286,8 +294,10 @@ function strMatch(L: LuaState, base: number, nargs: number): number {
 }
 
 function strGmatch(L: LuaState, base: number, nargs: number): number {
-  const s = stringArg(L, base, nargs, 1);
-  const p = stringArg(L, base, nargs, 2);
+  const v1 = L.stack[base];
+  const v2 = L.stack[base + 1];
+  const s = nargs >= 1 && typeof v1 === 'string' ? v1 : L.checkString(1);
+  const p = nargs >= 2 && typeof v2 === 'string' ? v2 : L.checkString(2);
   let pos = 0;
   // The iterator's own matcher (it lives as long as the iterator), of the
   // pool's class so that the matcher code sees one object shape.
@@ -350,11 +360,14 @@ class Replacement {
 const REPL_STRING = 0, REPL_TABLE = 1, REPL_FUNCTION = 2;
 
 function strGsub(L: LuaState, base: number, nargs: number): number {
-  const src = stringArg(L, base, nargs, 1);
-  const p = stringArg(L, base, nargs, 2);
-  const repl = argAt(L, base, nargs, 3);
+  const stack = L.stack;
+  const v1 = stack[base];
+  const v2 = stack[base + 1];
+  const src = nargs >= 1 && typeof v1 === 'string' ? v1 : L.checkString(1);
+  const p = nargs >= 2 && typeof v2 === 'string' ? v2 : L.checkString(2);
+  const repl = nargs >= 3 ? stack[base + 2] : undefined;
   const tr = typeof repl;
-  const maxN = optInt(L, 4, src.length + 1);
+  const maxN = nargs >= 4 ? optInt(L, 4, src.length + 1) : src.length + 1;
   let kind: number;
   if (tr === 'string' || tr === 'number') kind = REPL_STRING;
   else if (repl instanceof LuaTable) kind = REPL_TABLE;
@@ -370,8 +383,8 @@ function strGsub(L: LuaState, base: number, nargs: number): number {
   } finally {
     releaseMatcher(ms);
   }
-  L.push(out[0]);
-  L.push(out[1]);
+  stack[L.top++] = out[0];
+  stack[L.top++] = out[1];
   return 2;
 }
 
@@ -441,13 +454,10 @@ function padSpaces(s: string, spec: FormatSpec): string {
 /** Recently used formats; longer than 512 bytes: split on every call, not kept. */
 const formatCache = new TextCache((fmt) => new CompiledFormat(fmt), 256, 512);
 
-function compiledFormat(fmt: string): CompiledFormat {
-  return formatCache.get(fmt);
-}
-
 function strFormat(L: LuaState, base: number, nargs: number): number {
-  const cf = compiledFormat(stringArg(L, base, nargs, 1));
   const stack = L.stack;
+  const fmt = stack[base];
+  const cf = formatCache.get(nargs >= 1 && typeof fmt === 'string' ? fmt : L.checkString(1));
   const { lits, convs, specs, kinds } = cf;
   let out = '';
   for (let k = 0; k < convs.length; k++) {

@@ -166,11 +166,10 @@ export function callHost(L: LuaState, fn: LuaHostFunction, func: number, nresult
   if (n < 0) return false;
   if (L.hookMask !== 0) hookReturn(L);
   const stack = L.stack;
-  let res = func;
-  if (nresults === 1) {
-    // The common case (one value wanted) without moveResults' loops.
-    stack[res++] = n > 0 ? stack[L.top - n] : undefined;
-  } else res = moveResults(stack, nf, L.top - n, n);
+  let res = base;
+  // The common case (one value wanted) without moveResults' loops.
+  if (nresults === 1) stack[func] = n > 0 ? stack[L.top - n] : undefined;
+  else res = moveResults(stack, nf, L.top - n, n);
   L.ci = ci - 1;
   L.base = frames[ci - 1]!.base;
   L.top = res;
@@ -267,7 +266,17 @@ export function replaceWithTailcall(L: LuaState, f: CallFrame): void {
 export function call(L: LuaState, func: number, nresults: number): void {
   if (++L.nCcalls >= MAX_C_CALLS) cStackOverflow(L);
   const fn = L.stack[func];
-  const r = fn instanceof LuaHostFunction ? (callHost(L, fn, func, nresults) ? PRECALL_HOST : PRECALL_YIELD) : precall(L, func, nresults);
+  let r: number;
+  if (fn instanceof LuaHostFunction) r = callHost(L, fn, func, nresults) ? PRECALL_HOST : PRECALL_YIELD;
+  else if (fn instanceof LuaClosure && fn.proto.isVararg === 0 && L.ci + 1 < L.ciLimit) {
+    // precall's common Lua case (a callback, a metamethod) through the
+    // frame push translated code uses; then precall's budget and hook.
+    pushLuaFrame(L, func, fn, fn.proto, nresults);
+    L.base = func + 1;
+    if (--L.g.budget <= 0) budgetExhausted(L);
+    if (L.hookMask !== 0) hookCall(L);
+    r = PRECALL_LUA;
+  } else r = precall(L, func, nresults);
   if (r === PRECALL_LUA) {
     const entry = L.ci;
     // A translated callee runs directly (no dispatch loop to enter: this is

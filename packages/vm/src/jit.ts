@@ -32,6 +32,7 @@ import {
 } from './call.js';
 import { Arith, arith, concat, equals, index, indexMiss, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
 import { hookCall } from './hooks.js';
+import { runtimeError } from './messages.js';
 import { forCorrupted, forPrep, fb2int, nanOperand, pause as pauseLoop } from './interp.js';
 import { cPow } from './cmath.js';
 import type { LuaValue } from './value.js';
@@ -119,11 +120,20 @@ function jitIndex(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: nu
 function jitSelf(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: number, dst: number, savedpc: number): boolean {
   L.stack[dst + 1] = t;
   let v: LuaValue;
-  if (t instanceof LuaTable && ((v = typeof key === 'string' ? t.getStr(key) : t.get(key)) !== undefined || t.metatable === undefined)) {
+  // A table's own method, or a string's from the string metatable's
+  // __index table (as jitIndex reads it); anything else through jitIndex.
+  const h = typeof t === 'string' ? stringIndexTable(L) : t;
+  if (h instanceof LuaTable && ((v = typeof key === 'string' ? h.getStr(key) : h.get(key)) !== undefined || h.metatable === undefined)) {
     L.stack[dst] = v;
     return false;
   }
   return jitIndex(L, f, t, key, reg, dst, savedpc);
+}
+
+/** The string metatable's __index value (undefined without a metatable). */
+function stringIndexTable(L: LuaState): LuaValue {
+  const sm = L.g.stringMetatable;
+  return sm === undefined ? undefined : sm.getStr('__index');
 }
 
 /** SETTABLE/SETGLOBAL past the raw fast path. */
@@ -181,6 +191,12 @@ function jitCall(L: LuaState, f: CallFrame, ra: number, b: number, nresults: num
     if (nresults >= 0) L.top = f.top;
     return L.hookMask !== 0 ? J_INTERP : -1;
   }
+  return jitCallLua(L, f, ra, nresults, depth);
+}
+
+/** jitCall of anything but a host function (kept apart so that jitCall stays small). */
+function jitCallLua(L: LuaState, f: CallFrame, ra: number, nresults: number, depth: number): number {
+  const fn = L.stack[ra];
   if (!(fn instanceof LuaClosure) || fn.proto.isVararg !== 0 || L.ci + 1 >= L.ciLimit) return jitCallOther(L, f, ra, nresults);
   const np = fn.proto;
   const nf = pushLuaFrame(L, ra, fn, np, nresults);
@@ -303,7 +319,14 @@ function jitTfor(L: LuaState, f: CallFrame, ra: number, c: number, savedpc: numb
   stack[cb] = it;
   L.top = cb + 3;
   f.savedpc = savedpc;
-  call(L, cb, c);
+  if (it instanceof LuaHostFunction && L.nCcalls + 1 < MAX_C_CALLS) {
+    // call()'s host path (gmatch's iterator, a custom one): a yield cannot
+    // cross this C call.
+    L.nCcalls++;
+    const done = callHost(L, it, cb, c);
+    L.nCcalls--;
+    if (!done) throw runtimeError(L, 'attempt to yield across metamethod/C-call boundary');
+  } else call(L, cb, c);
   L.top = f.top;
   const v = stack[cb];
   if (v === undefined) return false;
