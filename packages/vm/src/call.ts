@@ -165,14 +165,15 @@ export function callHost(L: LuaState, fn: LuaHostFunction, func: number, nresult
   const n = fn.fn(L, base, L.top - base);
   if (n < 0) return false;
   if (L.hookMask !== 0) hookReturn(L);
+  // poscall, written so that every operation runs on every call whatever
+  // the counts (V8 compiles an operation never run yet as a deopt).
   const stack = L.stack;
-  let res = base;
-  // The common case (one value wanted) without moveResults' loops.
-  if (nresults === 1) stack[func] = n > 0 ? stack[L.top - n] : undefined;
-  else res = moveResults(stack, nf, L.top - n, n);
+  const wanted = nresults < 0 ? n : nresults;
+  const first = L.top - n;
+  for (let i = 0; i < wanted; i++) stack[func + i] = i < n ? stack[first + i] : undefined;
   L.ci = ci - 1;
   L.base = frames[ci - 1]!.base;
-  L.top = res;
+  L.top = func + wanted;
   return true;
 }
 
