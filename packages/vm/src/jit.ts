@@ -122,7 +122,11 @@ function jitSelf(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: num
   let v: LuaValue;
   // A table's own method, or a string's from the string metatable's
   // __index table (as jitIndex reads it); anything else through jitIndex.
-  const h = typeof t === 'string' ? stringIndexTable(L) : t;
+  let h = t;
+  if (typeof t === 'string') {
+    const sm = L.g.stringMetatable;
+    h = sm === undefined ? undefined : sm.getStr('__index');
+  }
   if (h instanceof LuaTable && ((v = typeof key === 'string' ? h.getStr(key) : h.get(key)) !== undefined || h.metatable === undefined)) {
     L.stack[dst] = v;
     return false;
@@ -130,11 +134,6 @@ function jitSelf(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: num
   return jitIndex(L, f, t, key, reg, dst, savedpc);
 }
 
-/** The string metatable's __index value (undefined without a metatable). */
-function stringIndexTable(L: LuaState): LuaValue {
-  const sm = L.g.stringMetatable;
-  return sm === undefined ? undefined : sm.getStr('__index');
-}
 
 /** SETTABLE/SETGLOBAL past the raw fast path. */
 function jitSetIndex(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, v: LuaValue, reg: number, savedpc: number): boolean {
