@@ -444,11 +444,16 @@ class CompiledFormat {
 
 const PLAIN_S = 1, PLAIN_D = 2;
 
+/** SPACES[n] is n spaces, for every fill a width (two digits at most) can ask. */
+const SPACES: string[] = [];
+for (let n = 0; n < 100; n++) SPACES.push(' '.repeat(n));
+
 /** s padded with spaces to `width` (on the right with the '-' flag), as printf pads. */
 function padSpaces(s: string, spec: FormatSpec): string {
   const fill = spec.width - s.length;
   if (fill <= 0) return s;
-  return (spec.flags & FLAG_MINUS) !== 0 ? s + ' '.repeat(fill) : ' '.repeat(fill) + s;
+  const sp = SPACES[fill]!;
+  return (spec.flags & FLAG_MINUS) !== 0 ? s + sp : sp + s;
 }
 
 /** Recently used formats; longer than 512 bytes: split on every call, not kept. */
