@@ -313,6 +313,17 @@ function jitTfor(L: LuaState, f: CallFrame, ra: number, c: number, savedpc: numb
       }
     }
   }
+  return jitTforCall(L, f, ra, c, savedpc);
+}
+
+/**
+ * jitTfor's call of the iterator (apart, so that jitTfor stays small
+ * enough for V8 to inline into the loops that iterate tables).
+ */
+function jitTforCall(L: LuaState, f: CallFrame, ra: number, c: number, savedpc: number): boolean {
+  const stack = L.stack;
+  const cb = ra + 3;
+  const it = stack[ra];
   stack[cb + 2] = stack[ra + 2];
   stack[cb + 1] = stack[ra + 1];
   stack[cb] = it;
