@@ -278,7 +278,7 @@ export function openPackage(L: LuaState, host: StdlibHost, opened: readonly stri
       let mt = t.metatable;
       if (mt === undefined) {
         mt = new LuaTable(0, 1);
-        t.metatable = mt;
+        t.setMetatable(mt);
       }
       L.setIndex(mt, '__index', L.env);
       return 0;

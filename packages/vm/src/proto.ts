@@ -7,6 +7,7 @@
 // MOVE (local of the enclosing function) / GETUPVAL (its upvalue) pseudo-
 // instructions that follow each CLOSURE.
 
+import type { ChainHit } from './index-cache.js';
 import type { JitFunction } from './jit.js';
 
 /** Values a constant table can hold. `undefined` (nil) appears only as an
@@ -55,6 +56,8 @@ export class Proto {
    * of them, so code that runs a few times is not worth a `new Function`.
    */
   hot: number;
+  /** Per instruction, the last lookup through __index tables (index-cache.ts); created on first use. */
+  chainCache: (ChainHit | undefined)[] | undefined;
 
   constructor(source: string) {
     this.code = new Int32Array(0);
@@ -72,5 +75,6 @@ export class Proto {
     this.maxStackSize = 2;
     this.jit = undefined;
     this.hot = 0;
+    this.chainCache = undefined;
   }
 }

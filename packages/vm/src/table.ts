@@ -115,6 +115,21 @@ export function stringHash(s: string): number {
   return h;
 }
 
+/**
+ * Bumped by every change that can alter where a lookup through metatable
+ * __index tables ends: a key gaining a value (a new key, or nil -> value in
+ * an existing node), any write to an `__index` field, a rehash (nodes move;
+ * always under newKey), a table's metatable set (setMetatable), a weak
+ * table's collection. The lookup cache (index-cache.ts) is valid while it
+ * is unchanged.
+ */
+export let shapeEpoch = 0;
+
+/** For changes made outside this module (weak-table collection). */
+export function bumpShapeEpoch(): void {
+  shapeEpoch++;
+}
+
 export class LuaTable {
   arr: LuaValue[];
   /**
@@ -145,6 +160,12 @@ export class LuaTable {
     this.nextKey = undefined;
     this.nextValue = undefined;
     if (nhash > 0) this.setNodeVector(nhash);
+  }
+
+  /** Sets the metatable (every write goes through here: see shapeEpoch). */
+  setMetatable(mt: LuaTable | undefined): void {
+    this.metatable = mt;
+    shapeEpoch++;
   }
 
   /** 5.1's sizenode: 0 (the dummy node) or a power of two. */
@@ -227,7 +248,12 @@ export class LuaTable {
 
   private setHash(key: LuaValue, value: LuaValue): void {
     const p = this.findNode(key);
-    if (p >= 0) { this.node[p + 1] = value; return; }
+    if (p >= 0) {
+      const node = this.node;
+      if (node[p + 1] === undefined || key === '__index') shapeEpoch++;
+      node[p + 1] = value;
+      return;
+    }
     // A new key. Even `t[k] = nil` creates the node in 5.1 (luaH_set before
     // the store), which can trigger a rehash that changes the array size:
     // lua5.1: t={} t[1]=1 t[4]=1 t[2]=nil print(#t) --> 4
@@ -256,6 +282,7 @@ export class LuaTable {
 
   /** newkey (ltable.c), with the value stored at once. */
   private newKey(key: LuaValue, value: LuaValue): void {
+    shapeEpoch++;
     const node = this.node;
     if (node.length === 0) {
       if (this.arr.length === 0) {

@@ -31,7 +31,7 @@
 // both (a browser), collectGarbage does nothing: weak tables keep their
 // entries, as if the collector never ran.
 
-import { LuaTable } from './table.js';
+import { LuaTable, bumpShapeEpoch } from './table.js';
 import type { LuaValue } from './value.js';
 import type { LuaState } from './state.js';
 import { MASK_GC } from './hooks.js';
@@ -237,6 +237,7 @@ export function collectGarbage(L: LuaState): boolean {
   weakTables = alive;
   try {
     clearDeadSlots(L);
+    bumpShapeEpoch(); // nodes are emptied and refilled
     if (L.g.mainThread !== L) clearDeadSlots(L.g.mainThread);
     h.clearKeptObjects();
     h.gc();

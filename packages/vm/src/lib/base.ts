@@ -172,7 +172,7 @@ function baseSetmetatable(L: LuaState): number {
   if (t.metatable !== undefined && t.metatable.getStr('__metatable') !== undefined) {
     throw L.error('cannot change a protected metatable');
   }
-  t.metatable = mt;
+  t.setMetatable(mt);
   noteMetatable(t, mt);
   L.push(t);
   return 1;

@@ -165,7 +165,7 @@ function dbSetmetatable(L: LuaState): number {
   if (!(mt === undefined || mt instanceof LuaTable) || L.argCount() < 2) throw L.argError(2, 'nil or table expected');
   const v = L.arg(1);
   if (v instanceof LuaTable) {
-    v.metatable = mt;
+    v.setMetatable(mt);
     noteMetatable(v, mt);
   } else if (v instanceof LuaUserdata) v.metatable = mt;
   else if (typeof v === 'string') L.g.stringMetatable = mt;
