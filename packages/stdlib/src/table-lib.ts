@@ -5,7 +5,7 @@
 // length is the raw border (`#t` without __len, which 5.1 ignores for tables).
 
 import {
-  LuaTable, numberToString, typeNameOf,
+  LuaTable, nextEntry, numberToString, typeNameOf,
   type LibTable, type LuaState, type LuaValue,
 } from '@valua/vm';
 import { checkInt, optInt } from './string-lib.js';
@@ -79,7 +79,7 @@ function tMaxn(L: LuaState): number {
   let max = 0;
   let k: LuaValue = undefined;
   while (t.next(k)) {
-    k = t.nextKey;
+    k = nextEntry.key;
     if (typeof k === 'number' && k > max) max = k;
   }
   L.push(max);
@@ -115,8 +115,8 @@ function tForeach(L: LuaState): number {
   const f = L.checkType(2, 'function');
   let k: LuaValue = undefined;
   while (t.next(k)) {
-    k = t.nextKey;
-    const r = L.call1(f, k, t.nextValue, 2);
+    k = nextEntry.key;
+    const r = L.call1(f, k, nextEntry.value, 2);
     if (r !== undefined) {
       L.push(r);
       return 1;

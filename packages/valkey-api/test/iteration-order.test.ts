@@ -3,7 +3,7 @@
 // exactly next()'s, on tables with every kind of key and with deletions.
 
 import fc from 'fast-check';
-import { LuaTable, type LuaValue } from '@valua/vm';
+import { LuaTable, nextEntry, type LuaValue } from '@valua/vm';
 import { luaToReply } from '../src/reply.js';
 import { scriptState } from './script-state.js';
 import { libCall } from './lib-call.js';
@@ -14,7 +14,7 @@ function nextOrder(t: LuaTable): LuaValue[] {
   const keys: LuaValue[] = [];
   let k: LuaValue = undefined;
   while (t.next(k)) {
-    k = t.nextKey;
+    k = nextEntry.key;
     keys.push(k);
   }
   return keys;

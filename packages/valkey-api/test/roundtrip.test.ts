@@ -4,7 +4,7 @@
 // unpack(fmt, pack(fmt, ...)) == ... for formats whose values are exact.
 
 import fc from 'fast-check';
-import { LuaTable, type LuaValue } from '@valua/vm';
+import { LuaTable, nextEntry, type LuaValue } from '@valua/vm';
 import { JSON_NULL } from '../src/cjson/null.js';
 import { scriptState } from './script-state.js';
 import { libCall } from './lib-call.js';
@@ -58,8 +58,8 @@ function entries(t: LuaTable): [LuaValue, LuaValue][] {
   const out: [LuaValue, LuaValue][] = [];
   let k: LuaValue = undefined;
   while (t.next(k)) {
-    k = t.nextKey;
-    out.push([k, t.nextValue]);
+    k = nextEntry.key;
+    out.push([k, nextEntry.value]);
   }
   return out;
 }

@@ -13,7 +13,7 @@ export {
   LuaClosure, LuaHostFunction, LuaUserdata, UpVal,
   type LuaValue, type LuaFunction, type HostFunction, type LuaTypeName,
 } from './value.js';
-export { LuaTable } from './table.js';
+export { LuaTable, nextEntry } from './table.js';
 export { numberToString, stringToNumber, stringToNumberBase, formatG } from './number.js';
 export { cStrtod, type StrtodResult } from './strtod.js';
 export { cPow, powPositive, NEG_NAN, POS_NAN } from './cmath.js';

@@ -21,7 +21,8 @@
 
 import { Op, MAXARG_SBX, LFIELDS_PER_FLUSH } from './opcodes.js';
 import type { Proto } from './proto.js';
-import { LuaTable } from './table.js';
+import { LuaTable, nextEntry } from './table.js';
+import { CHAIN_MISS, chainIndex } from './index-cache.js';
 import { LuaClosure, LuaHostFunction } from './value.js';
 import { baseNext, ipairsAux } from './lib/base.js';
 import type { LuaState, CallFrame } from './state.js';
@@ -110,7 +111,9 @@ function jitIndex(L: LuaState, f: CallFrame, t: LuaValue, key: LuaValue, reg: nu
     }
     v = index(L, t, key, reg);
   } else if (t instanceof LuaTable) {
-    v = indexMiss(L, t, key);
+    // a class chain of __index tables: the instruction's lookup cache
+    const c = typeof key === 'string' ? chainIndex((f.closure as LuaClosure).proto, savedpc, t, key) : CHAIN_MISS;
+    v = c === CHAIN_MISS ? indexMiss(L, t, key) : c;
   } else v = index(L, t, key, reg);
   L.stack[dst] = v;
   return L.hookMask !== 0;
@@ -299,7 +302,7 @@ function jitTfor(L: LuaState, f: CallFrame, ra: number, c: number, savedpc: numb
         }
         if (found !== undefined) {
           done = true;
-          if (found) { k = t.nextKey; v = t.nextValue; }
+          if (found) { k = nextEntry.key; v = nextEntry.value; }
         }
       }
       if (done) {

@@ -130,6 +130,13 @@ export function bumpShapeEpoch(): void {
   shapeEpoch++;
 }
 
+/**
+ * The entry the last successful `LuaTable.next()` found. One pair serves
+ * every table (callers read it before the next traversal step), which
+ * saves two fields in each table.
+ */
+export const nextEntry: { key: LuaValue; value: LuaValue } = { key: undefined, value: undefined };
+
 export class LuaTable {
   arr: LuaValue[];
   /**
@@ -146,9 +153,6 @@ export class LuaTable {
   node: LuaValue[];
   metatable: LuaTable | undefined;
   readonly id: number;
-  /** Written by `next()`: the key and value found. */
-  nextKey: LuaValue;
-  nextValue: LuaValue;
 
   /** narr/nhash: preallocation, as NEWTABLE's B and C (luaH_new). */
   constructor(narr = 0, nhash = 0) {
@@ -157,8 +161,6 @@ export class LuaTable {
     this.node = NO_NODES;
     this.metatable = undefined;
     this.id = newObjectId();
-    this.nextKey = undefined;
-    this.nextValue = undefined;
     if (nhash > 0) this.setNodeVector(nhash);
   }
 
@@ -416,7 +418,7 @@ export class LuaTable {
   /**
    * luaH_next: finds the entry after `key` (nil = the first): the array
    * part in order, then the nodes in order. Returns false at the end;
-   * otherwise true with the entry in nextKey/nextValue. Throws
+   * otherwise true with the entry in `nextEntry`. Throws
    * InvalidNextKey for a key that is not in the table.
    */
   next(key: LuaValue): boolean {
@@ -445,11 +447,11 @@ export class LuaTable {
     }
     for (; i < arr.length; i++) {
       const v = arr[i];
-      if (v !== undefined) { this.nextKey = i + 1; this.nextValue = v; return true; }
+      if (v !== undefined) { nextEntry.key = i + 1; nextEntry.value = v; return true; }
     }
     for (; p < node.length; p += 3) {
       const v = node[p + 1];
-      if (v !== undefined) { this.nextKey = node[p]; this.nextValue = v; nextHint = p; return true; }
+      if (v !== undefined) { nextEntry.key = node[p]; nextEntry.value = v; nextHint = p; return true; }
     }
     return false;
   }

@@ -31,7 +31,7 @@
 // both (a browser), collectGarbage does nothing: weak tables keep their
 // entries, as if the collector never ran.
 
-import { LuaTable, bumpShapeEpoch } from './table.js';
+import { LuaTable, bumpShapeEpoch, nextEntry } from './table.js';
 import type { LuaValue } from './value.js';
 import type { LuaState } from './state.js';
 import { MASK_GC } from './hooks.js';
@@ -118,8 +118,6 @@ interface Weakened {
 function weaken(t: LuaTable, mode: number, out: Weakened[]): void {
   const weakKeys = (mode & 1) !== 0;
   const weakValues = (mode & 2) !== 0;
-  t.nextKey = undefined;
-  t.nextValue = undefined;
   if (weakValues) {
     const arr = t.arr;
     for (let i = 0; i < arr.length; i++) {
@@ -238,6 +236,9 @@ export function collectGarbage(L: LuaState): boolean {
   try {
     clearDeadSlots(L);
     bumpShapeEpoch(); // nodes are emptied and refilled
+    // the last traversal step's entry is no reference Lua code holds
+    nextEntry.key = undefined;
+    nextEntry.value = undefined;
     if (L.g.mainThread !== L) clearDeadSlots(L.g.mainThread);
     h.clearKeptObjects();
     h.gc();

@@ -3,7 +3,7 @@
 // sequences of assignments and constructors.
 
 import fc from 'fast-check';
-import { LuaTable } from '../src/table.js';
+import { LuaTable, nextEntry } from '../src/table.js';
 import { expectSame } from './support/both.js';
 
 describe('LuaTable raw access', () => {
@@ -33,9 +33,9 @@ describe('LuaTable raw access', () => {
         const seen = new Map<unknown, unknown>();
         let k: unknown = undefined;
         while (t.next(k as never)) {
-          k = t.nextKey;
+          k = nextEntry.key;
           expect(seen.has(k)).toBe(false);
-          seen.set(k, t.nextValue);
+          seen.set(k, nextEntry.value);
           t.set(k as never, undefined); // clearing during traversal is allowed
         }
         expect(seen).toEqual(want);

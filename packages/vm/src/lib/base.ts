@@ -6,7 +6,7 @@
 // "bad argument" texts match lua5.1's.
 
 import { LuaError, LUA_OK } from '../errors.js';
-import { LuaTable, InvalidNextKey } from '../table.js';
+import { LuaTable, InvalidNextKey, nextEntry } from '../table.js';
 import type { HostFunction, LuaValue } from '../value.js';
 import { LuaClosure, LuaHostFunction, LuaUserdata } from '../value.js';
 import type { LuaState, LibTable } from '../state.js';
@@ -212,8 +212,8 @@ export function baseNext(L: LuaState): number {
     throw e;
   }
   if (!found) { L.push(undefined); return 1; }
-  L.push(t.nextKey);
-  L.push(t.nextValue);
+  L.push(nextEntry.key);
+  L.push(nextEntry.value);
   return 2;
 }
 
