@@ -21,6 +21,19 @@ export class ChainHit {
   ) {}
 }
 
+/**
+ * Protos holding a cache. A cache entry holds its tables strongly, which a
+ * Lua program could observe through a weak table after collectgarbage():
+ * collection (weak.ts) empties every cache first (clearChainCaches).
+ */
+const cachedProtos = new Set<Proto>();
+
+/** Drops every instruction's cache entry (before a collection). */
+export function clearChainCaches(): void {
+  for (const p of cachedProtos) p.chainCache = undefined;
+  cachedProtos.clear();
+}
+
 /** What chainIndex returns when the general walk (ops.ts index) must decide. */
 export const CHAIN_MISS: unique symbol = Symbol('chain miss');
 
@@ -50,7 +63,12 @@ export function chainIndex(p: Proto, pc: number, t: LuaTable, key: string): LuaV
     if (slot >= 0) {
       const v = h.node[slot + 1];
       if (v !== undefined) {
-        (p.chainCache ??= new Array<ChainHit | undefined>(p.code.length + 1))[pc] = new ChainHit(mt, shapeEpoch, h, slot);
+        let c = p.chainCache;
+        if (c === undefined) {
+          c = p.chainCache = new Array<ChainHit | undefined>(p.code.length + 1);
+          cachedProtos.add(p);
+        }
+        c[pc] = new ChainHit(mt, shapeEpoch, h, slot);
         return v;
       }
     }

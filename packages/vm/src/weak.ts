@@ -32,6 +32,7 @@
 // entries, as if the collector never ran.
 
 import { LuaTable, bumpShapeEpoch, nextEntry } from './table.js';
+import { clearChainCaches } from './index-cache.js';
 import type { LuaValue } from './value.js';
 import type { LuaState } from './state.js';
 import { MASK_GC } from './hooks.js';
@@ -236,6 +237,7 @@ export function collectGarbage(L: LuaState): boolean {
   try {
     clearDeadSlots(L);
     bumpShapeEpoch(); // nodes are emptied and refilled
+    clearChainCaches(); // its entries hold tables strongly
     // the last traversal step's entry is no reference Lua code holds
     nextEntry.key = undefined;
     nextEntry.value = undefined;

@@ -67,6 +67,23 @@ print(done)
 `);
   });
 
+  it("the JIT's lookup cache keeps no class alive (index-cache.ts)", () => {
+    expectSame(`local seen = setmetatable({}, {__mode = "k"})
+local function call(o) return o:m() end
+local function field(o) return o.f end
+do
+  local class = {m = function() return 1 end, f = 2}
+  local mid = setmetatable({}, {__index = class})
+  local mt = {__index = mid}
+  local o = setmetatable({}, mt)
+  for i = 1, 100 do call(o) field(o) end
+  seen[class] = "class"; seen[mid] = "mid"; seen[mt] = "mt"
+end
+collectgarbage()
+print(next(seen))
+`);
+  });
+
   it('count goes down after dropping a big table and collecting', () => {
     const src = `local big = {} for i = 1, 300000 do big[i] = {i} end
 local mid = collectgarbage("count")
