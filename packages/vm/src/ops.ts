@@ -288,8 +288,13 @@ export function concat(L: LuaState, first: number, last: number, base: number): 
   } while (total > 1);
 }
 
-/** "%p" as glibc prints a heap pointer, unique per object. */
+/**
+ * "%p" as glibc prints a heap pointer, unique per object; a userdata whose
+ * data is null stands for a light userdata holding NULL (cjson.null),
+ * which glibc prints as "(nil)".
+ */
 export function addressOf(v: { readonly id: number }): string {
+  if (v instanceof LuaUserdata && v.data === null) return '(nil)';
   return '0x' + (0x55a4c0000000 + v.id * 0x40).toString(16);
 }
 

@@ -105,7 +105,11 @@ export class LuaClosure {
   }
 }
 
-/** Full userdata: an opaque host object with a metatable and an environment. */
+/**
+ * Full userdata: an opaque host object with a metatable and an environment.
+ * `data` null stands for a light userdata holding NULL (cjson.null): it
+ * prints as "userdata: (nil)", as %p prints NULL in glibc.
+ */
 export class LuaUserdata {
   data: unknown;
   metatable: LuaTable | undefined;
