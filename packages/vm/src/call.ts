@@ -285,25 +285,24 @@ export function call(L: LuaState, func: number, nresults: number): void {
     // does not return, the loop resumes its frames at their savedpc.
     const f = L.frames[entry]!;
     const jf = f.closure!.proto.jit;
-    if (typeof jf === 'function' && L.hookMask === 0 && L.g.jit) {
-      jf(L, f, 0, 0);
-      if (L.ci < entry) {
-        L.base = L.frames[L.ci]!.base;
-        L.nCcalls--;
-        return;
-      }
-    }
-    execute(L, entry);
-    while (L.ci >= entry) {
-      // The loop left for a collection (weak.ts): collect, continue.
-      collectPending(L);
-      execute(L, entry);
-    }
+    if (typeof jf === 'function' && L.hookMask === 0 && L.g.jit) jf(L, f, 0, 0);
+    if (L.ci >= entry) executeFrom(L, entry);
+    else L.base = L.frames[L.ci]!.base;
   } else if (r === PRECALL_YIELD) {
     L.nCcalls--;
     throw runtimeError(L, 'attempt to yield across metamethod/C-call boundary');
   }
   L.nCcalls--;
+}
+
+/** call()'s frames that did not all return: the dispatch loop runs them (apart: call() stays small). */
+function executeFrom(L: LuaState, entry: number): void {
+  execute(L, entry);
+  while (L.ci >= entry) {
+    // The loop left for a collection (weak.ts): collect, continue.
+    collectPending(L);
+    execute(L, entry);
+  }
 }
 
 function cStackOverflow(L: LuaState): void {
