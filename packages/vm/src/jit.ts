@@ -384,9 +384,7 @@ function runtime() {
   };
 }
 let RUNTIME: ReturnType<typeof runtime> | undefined;
-/** RUNTIME's names, and its values in that order (the factory's parameters). */
-let RUNTIME_NAMES: string[] = [];
-let RUNTIME_VALUES: unknown[] = [];
+let PRELUDE = '';
 
 /**
  * The translated function for `p`, or null when it stays interpreted
@@ -400,13 +398,10 @@ export function jitProto(p: Proto): JitFunction | null {
       try {
         if (RUNTIME === undefined) {
           RUNTIME = runtime();
-          RUNTIME_NAMES = Object.keys(RUNTIME);
-          RUNTIME_VALUES = Object.values(RUNTIME);
+          PRELUDE = `"use strict"; const {${Object.keys(RUNTIME).join(', ')}} = R;\n`;
         }
-        // The helpers arrive as parameters: a generated function reads them
-        // from its context without the hole check a `const` would need.
-        const factory = new Function('K', 'P', ...RUNTIME_NAMES, `"use strict"; return ${src};`);
-        fn = factory(p.k, p.p, ...RUNTIME_VALUES) as JitFunction;
+        const factory = new Function('R', 'K', 'P', `${PRELUDE}return ${src};`);
+        fn = factory(RUNTIME, p.k, p.p) as JitFunction;
       } catch (e) {
         if (e instanceof EvalError) canCompile = false;
         fn = null;
