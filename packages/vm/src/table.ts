@@ -151,7 +151,8 @@ export class LuaTable {
    * p = 3*i. Its length is 3 * hashCap.
    */
   node: LuaValue[];
-  metatable: LuaTable | undefined;
+  /** Set through setMetatable only (it bumps shapeEpoch). */
+  readonly metatable: LuaTable | undefined;
   readonly id: number;
 
   /** narr/nhash: preallocation, as NEWTABLE's B and C (luaH_new). */
@@ -166,7 +167,7 @@ export class LuaTable {
 
   /** Sets the metatable (every write goes through here: see shapeEpoch). */
   setMetatable(mt: LuaTable | undefined): void {
-    this.metatable = mt;
+    (this as { metatable: LuaTable | undefined }).metatable = mt;
     shapeEpoch++;
   }
 
