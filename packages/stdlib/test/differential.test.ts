@@ -5,9 +5,10 @@
 // Cases listed in test/lua/skip.txt must still differ, so a fixed case
 // leaves the list in the change that fixes it.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listCases, readSkipList } from '../../vm/test/support/corpus.js';
 import { LuaError, newState, runChunk } from '@valua/vm';
 import { openLibs } from '../src/open.js';
 import { utcZone } from '../src/time.js';
@@ -18,33 +19,7 @@ const TIME_LIMIT_MS = 10_000;
 
 interface Outcome { stdout: string; stderr: string; status: number }
 
-function listCases(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listCases(full));
-    else if (name.endsWith('.lua')) out.push(relative(corpusDir, full).split(sep).join('/'));
-  }
-  return out;
-}
 
-function readSkipList(): Map<string, string> {
-  const skips = new Map<string, string>();
-  let text = '';
-  try {
-    text = readFileSync(join(corpusDir, 'skip.txt'), 'utf8');
-  } catch {
-    return skips;
-  }
-  for (const line of text.split('\n')) {
-    const t = line.trim();
-    if (t === '' || t.startsWith('#')) continue;
-    const m = /^(\S+)\s+(.+)$/.exec(t);
-    if (!m) throw new Error(`skip.txt: a case needs a reason: ${line}`);
-    skips.set(m[1]!, m[2]!);
-  }
-  return skips;
-}
 
 function stdinOf(rel: string): string {
   try {
@@ -93,7 +68,7 @@ function runValua(rel: string, jitThreshold?: number): Outcome {
 }
 
 const cases = listCases(corpusDir);
-const skips = readSkipList();
+const skips = readSkipList(corpusDir);
 
 test('skip list names existing cases', () => {
   for (const rel of skips.keys()) expect(cases).toContain(rel);

@@ -2,11 +2,12 @@
 // repository's Lua corpora, luaL_loadfile's text handling, and lua5.1 runs
 // that return length-prefixed byte records.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSource } from '../src/compiler/index.js';
+import { listCases } from './support/corpus.js';
 
 /** The repository root. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -14,16 +15,9 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 /** Every .lua file of the repository's corpora, relative to the repository root. */
 export function corpusFiles(): string[] {
   const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith('.lua')) out.push(relative(root, full).split(sep).join('/'));
-    }
-  };
   for (const d of ['packages/vm/test/golden', 'packages/vm/test/lua', 'packages/stdlib/test/lua']) {
     try {
-      walk(join(root, d));
+      out.push(...listCases(root, join(root, d)));
     } catch {
       // a corpus folder another package removed: the rest still count
     }

@@ -8,9 +8,10 @@
 // Cases in test/lua/skip.txt must still differ: a case that starts passing
 // has to leave the list in the change that fixes it.
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listCases, readSkipList } from './support/corpus.js';
 import { valuaMain } from '../src/cli.js';
 import { capturedHost, type CapturedHostOptions } from './property/captured-host.js';
 
@@ -24,27 +25,7 @@ interface Outcome {
   status: number;
 }
 
-function listCases(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listCases(full));
-    else if (name.endsWith('.lua')) out.push(relative(corpusDir, full).split(sep).join('/'));
-  }
-  return out;
-}
 
-function readSkipList(): Map<string, string> {
-  const skips = new Map<string, string>();
-  for (const line of readFileSync(join(corpusDir, 'skip.txt'), 'utf8').split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const m = /^(\S+)\s+(.+)$/.exec(trimmed);
-    if (!m) throw new Error(`skip.txt: a case needs a reason: ${line}`);
-    skips.set(m[1] as string, m[2] as string);
-  }
-  return skips;
-}
 
 /** lua5.1 prints its argv[0] in messages; Valua prints "valua". */
 function normalise(o: Outcome): Outcome {
@@ -88,7 +69,7 @@ function runValua(rel: string, opts: CapturedHostOptions = {}): Outcome {
 }
 
 const cases = listCases(corpusDir);
-const skips = readSkipList();
+const skips = readSkipList(corpusDir);
 let reference: Map<string, Outcome>;
 
 beforeAll(async () => {

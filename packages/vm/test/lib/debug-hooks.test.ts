@@ -3,10 +3,11 @@
 // lua5.1's on the same programs, run at test time.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectSame, valua } from '../support/both.js';
+import { listCases, readSkipList } from '../support/corpus.js';
 
 /** A hook printing the event, the line and the hooked function's info. */
 const HOOK = `local function H(ev, line)
@@ -216,13 +217,8 @@ function lua51Big(source: string, name: string): { stdout: string; stderr: strin
 
 describe('the differential corpus under hooks, against lua5.1', () => {
   const root = new URL('../lua/', import.meta.url).pathname;
-  const files: string[] = [];
-  for (const dir of readdirSync(root)) {
-    if (dir === 'stack-overflow' || !dir.match(/^[a-z-]+$/)) continue;
-    for (const f of readdirSync(join(root, dir))) if (f.endsWith('.lua')) files.push(`${dir}/${f}`);
-  }
-  const skipList = readFileSync(join(root, 'skip.txt'), 'latin1');
-  const cases = files.filter((f) => !skipList.includes(`${f} `) && HOOK_SKIPS[f] === undefined);
+  const skips = readSkipList(root);
+  const cases = listCases(root).filter((f) => !f.startsWith('stack-overflow/') && !skips.has(f) && HOOK_SKIPS[f] === undefined);
   const masks = ['"crl"', '"", 3', '"lr", 1'];
   for (const mask of masks) {
     it(`mask ${mask}: ${cases.length} programs`, () => {
