@@ -8,29 +8,7 @@
 // bounded: inside loops and the closure an assignment never concatenates a
 // variable, so a variable's length grows at most 8x per top-level statement.
 
-/** Deterministic PRNG (mulberry32), so a fast-check seed names a program. */
-export class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[this.int(xs.length)] as T;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
+import { Rng } from '../support/rng.js';
 
 const NUMBERS = ['0', '1', '2', '3', '7', '10', '-1', '-3', '0.5', '-0.25', '1.5', '1e15', '2^53', '(1/0)', '(-1/0)', '(0/0)', '(-0)', '100', '255', '0x10', '1e-3', '3.14159', '12345.678'];
 const NUMERIC_STRINGS = ['"10"', '" 5 "', '"0x1F"', '"1e2"', '"-3"', '"2.5"'];
