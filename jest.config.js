@@ -15,4 +15,5 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.test.json' }],
   },
   testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/jest.setup.js'],
 };
