@@ -10,6 +10,7 @@
 import type { LuaValue } from './value.js';
 import type { Proto } from './proto.js';
 import { LuaTable, shapeEpoch } from './table.js';
+import { MAX_TAG_LOOP } from './ops.js';
 
 /** Where one instruction's lookup ended. */
 export class ChainHit {
@@ -36,9 +37,6 @@ export function clearChainCaches(): void {
 
 /** What chainIndex returns when the general walk (ops.ts index) must decide. */
 export const CHAIN_MISS: unique symbol = Symbol('chain miss');
-
-/** 5.1's MAXTAGLOOP, as index() counts it. */
-const MAX_TAG_LOOP = 100;
 
 /**
  * t[key] for a table t with a metatable whose own raw lookup of `key`

@@ -15,7 +15,7 @@ import { arithError, compareError, concatError, runtimeError, typeError, typeNam
 import { cPow } from './cmath.js';
 
 /** MAXTAGLOOP: __index/__newindex chains longer than this are a loop. */
-const MAX_TAG_LOOP = 100;
+export const MAX_TAG_LOOP = 100;
 
 /** Arithmetic events, in the order of the opcodes ADD..UNM. */
 export const enum Arith { ADD, SUB, MUL, DIV, MOD, POW, UNM }

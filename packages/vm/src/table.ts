@@ -119,16 +119,11 @@ export function stringHash(s: string): number {
  * Bumped by every change that can alter where a lookup through metatable
  * __index tables ends: a key gaining a value (a new key, or nil -> value in
  * an existing node), any write to an `__index` field, a rehash (nodes move;
- * always under newKey), a table's metatable set (setMetatable), a weak
- * table's collection. The lookup cache (index-cache.ts) is valid while it
- * is unchanged.
+ * always under newKey), a table's metatable set (setMetatable). The
+ * lookup cache (index-cache.ts) is valid while it is unchanged; a
+ * collection, which can empty weak tables, drops the cache instead.
  */
 export let shapeEpoch = 0;
-
-/** For changes made outside this module (weak-table collection). */
-export function bumpShapeEpoch(): void {
-  shapeEpoch++;
-}
 
 /**
  * The entry the last successful `LuaTable.next()` found. One pair serves

@@ -31,7 +31,7 @@
 // both (a browser), collectGarbage does nothing: weak tables keep their
 // entries, as if the collector never ran.
 
-import { LuaTable, bumpShapeEpoch, nextEntry } from './table.js';
+import { LuaTable, nextEntry } from './table.js';
 import { clearChainCaches } from './index-cache.js';
 import type { LuaValue } from './value.js';
 import type { LuaState } from './state.js';
@@ -236,7 +236,6 @@ export function collectGarbage(L: LuaState): boolean {
   weakTables = alive;
   try {
     clearDeadSlots(L);
-    bumpShapeEpoch(); // nodes are emptied and refilled
     clearChainCaches(); // its entries hold tables strongly
     // the last traversal step's entry is no reference Lua code holds
     nextEntry.key = undefined;
