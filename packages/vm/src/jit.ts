@@ -33,7 +33,6 @@ import {
 } from './call.js';
 import { Arith, arith, concat, equals, index, indexMiss, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
 import { hookCall } from './hooks.js';
-import { runtimeError } from './messages.js';
 import { forCorrupted, forPrep, fb2int, nanOperand, pause as pauseLoop } from './interp.js';
 import { cPow } from './cmath.js';
 import type { LuaValue } from './value.js';
@@ -332,14 +331,7 @@ function jitTforCall(L: LuaState, f: CallFrame, ra: number, c: number, savedpc: 
   stack[cb] = it;
   L.top = cb + 3;
   f.savedpc = savedpc;
-  if (it instanceof LuaHostFunction && L.nCcalls + 1 < MAX_C_CALLS) {
-    // call()'s host path (gmatch's iterator, a custom one): a yield cannot
-    // cross this C call.
-    L.nCcalls++;
-    const done = callHost(L, it, cb, c);
-    L.nCcalls--;
-    if (!done) throw runtimeError(L, 'attempt to yield across metamethod/C-call boundary');
-  } else call(L, cb, c);
+  call(L, cb, c);
   L.top = f.top;
   const v = stack[cb];
   if (v === undefined) return false;
