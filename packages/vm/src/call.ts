@@ -85,16 +85,12 @@ export function precall(L: LuaState, func: number, nresults: number): number {
   const fn = v instanceof LuaClosure || v instanceof LuaHostFunction ? v : tryFuncTM(L, func);
   if (fn instanceof LuaClosure) {
     const p = fn.proto;
-    let nargs = L.top - func - 1;
-    const np = p.numParams;
-    let base: number;
     if (p.isVararg === 0) {
-      base = func + 1;
-      ensureStack(L, base + p.maxStackSize + MIN_STACK);
-      // Extra arguments are dropped: their registers start as nil locals
-      // (lua5.1: "local function f(a) local b; print(b) end f(1, 2)" prints nil).
-      if (nargs > np) nargs = np;
+      pushLuaFrame(L, func, fn, p, nresults);
+      L.base = func + 1;
     } else {
+      let nargs = L.top - func - 1;
+      const np = p.numParams;
       // adjust_varargs: fixed parameters move above the actual arguments;
       // the extra arguments stay below base for VARARG.
       ensureStack(L, L.top + np + p.maxStackSize + MIN_STACK);
@@ -108,20 +104,19 @@ export function precall(L: LuaState, func: number, nresults: number): number {
         argTable.setStr('n', nextra);
       }
       const fixed = L.top - nargs;
-      base = L.top;
+      const base = L.top;
       for (let i = 0; i < np; i++) {
         stack[base + i] = stack[fixed + i];
         stack[fixed + i] = undefined;
       }
       if (argTable !== undefined) stack[base + np] = argTable;
       nargs = argTable !== undefined ? np + 1 : np;
-      L.top = base + nargs;
+      const top = base + p.maxStackSize;
+      pushFrame(L).enter(func, base, top, nresults, fn, undefined);
+      for (let i = base + nargs; i < top; i++) stack[i] = undefined;
+      L.base = base;
+      L.top = top;
     }
-    const top = base + p.maxStackSize;
-    pushFrame(L).enter(func, base, top, nresults, fn, undefined);
-    for (let i = base + nargs; i < top; i++) stack[i] = undefined;
-    L.base = base;
-    L.top = top;
     const g = L.g;
     if (--g.budget <= 0) budgetExhausted(L);
     if (L.hookMask !== 0) hookCall(L);
@@ -140,24 +135,8 @@ export function precall(L: LuaState, func: number, nresults: number): number {
 export function callHost(L: LuaState, fn: LuaHostFunction, func: number, nresults: number): boolean {
   const base = func + 1;
   const top = L.top + MIN_STACK;
-  const ci = L.ci + 1;
-  if (ci >= L.ciLimit) growCalls(L);
-  const frames = L.frames;
-  let nf = frames[ci];
-  if (nf === undefined) {
-    nf = new CallFrame();
-    frames.push(nf);
-  }
-  // CallFrame.enter, written out: this is the hottest call site
-  nf.func = func;
-  nf.base = base;
-  nf.top = top;
-  nf.savedpc = 0;
-  nf.nresults = nresults;
-  nf.tailcalls = 0;
-  nf.closure = undefined;
-  nf.host = fn;
-  L.ci = ci;
+  pushFrame(L).enter(func, base, top, nresults, undefined, fn);
+  const ci = L.ci;
   L.base = base;
   if (L.stack.length < top) ensureStack(L, top);
   if (--L.g.budget <= 0) budgetExhausted(L);
@@ -172,7 +151,7 @@ export function callHost(L: LuaState, fn: LuaHostFunction, func: number, nresult
   const first = L.top - n;
   for (let i = 0; i < wanted; i++) stack[func + i] = i < n ? stack[first + i] : undefined;
   L.ci = ci - 1;
-  L.base = frames[ci - 1]!.base;
+  L.base = L.frames[ci - 1]!.base;
   L.top = func + wanted;
   return true;
 }
@@ -204,10 +183,13 @@ function moveResults(stack: LuaValue[], f: CallFrame, first: number, n: number):
 }
 
 /**
- * precall's Lua path for a fixed-arity closure whose frame fits (the
- * caller checked isVararg === 0 and L.ci + 1 < L.ciLimit; no budget or
- * hook work): the dispatch loop's and translated code's common call.
- * L.base is not set: Lua frames never read it.
+ * precall's Lua path for a fixed-arity closure (the caller checked
+ * isVararg === 0; no budget or hook work): also the dispatch loop's and
+ * translated code's common call, whose callers check L.ci + 1 < L.ciLimit
+ * first to leave the overflow to precall. Extra arguments are dropped:
+ * their registers start as nil locals (lua5.1: "local function f(a) local
+ * b; print(b) end f(1, 2)" prints nil). L.base is not set: Lua frames
+ * never read it.
  */
 export function pushLuaFrame(L: LuaState, ra: number, fn: LuaClosure, np: Proto, nresults: number): CallFrame {
   const stack = L.stack;
@@ -217,12 +199,8 @@ export function pushLuaFrame(L: LuaState, ra: number, fn: LuaClosure, np: Proto,
   let j = L.top;
   if (j > nbase + np.numParams) j = nbase + np.numParams;
   for (; j < ntop; j++) stack[j] = undefined;
-  const frames = L.frames;
-  const ci = L.ci + 1;
-  let nf = frames[ci];
-  if (nf === undefined) { nf = new CallFrame(); frames.push(nf); }
+  const nf = pushFrame(L);
   nf.enter(ra, nbase, ntop, nresults, fn, undefined);
-  L.ci = ci;
   L.top = ntop;
   return nf;
 }
