@@ -86,6 +86,7 @@ export function precall(L: LuaState, func: number, nresults: number): number {
   if (fn instanceof LuaClosure) {
     const p = fn.proto;
     if (p.isVararg === 0) {
+      if (L.ci + 1 >= L.ciLimit) growCalls(L);
       pushLuaFrame(L, func, fn, p, nresults);
       L.base = func + 1;
     } else {
@@ -183,13 +184,12 @@ function moveResults(stack: LuaValue[], f: CallFrame, first: number, n: number):
 }
 
 /**
- * precall's Lua path for a fixed-arity closure (the caller checked
- * isVararg === 0; no budget or hook work): also the dispatch loop's and
- * translated code's common call, whose callers check L.ci + 1 < L.ciLimit
- * first to leave the overflow to precall. Extra arguments are dropped:
- * their registers start as nil locals (lua5.1: "local function f(a) local
- * b; print(b) end f(1, 2)" prints nil). L.base is not set: Lua frames
- * never read it.
+ * precall's Lua path for a fixed-arity closure whose frame fits (the
+ * caller checked isVararg === 0 and L.ci + 1 < L.ciLimit; no budget or
+ * hook work): also the dispatch loop's and translated code's common call.
+ * Extra arguments are dropped: their registers start as nil locals
+ * (lua5.1: "local function f(a) local b; print(b) end f(1, 2)" prints nil).
+ * L.base is not set: Lua frames never read it.
  */
 export function pushLuaFrame(L: LuaState, ra: number, fn: LuaClosure, np: Proto, nresults: number): CallFrame {
   const stack = L.stack;
@@ -199,8 +199,13 @@ export function pushLuaFrame(L: LuaState, ra: number, fn: LuaClosure, np: Proto,
   let j = L.top;
   if (j > nbase + np.numParams) j = nbase + np.numParams;
   for (; j < ntop; j++) stack[j] = undefined;
-  const nf = pushFrame(L);
+  // pushFrame without its limit check (the callers made it)
+  const frames = L.frames;
+  const ci = L.ci + 1;
+  let nf = frames[ci];
+  if (nf === undefined) { nf = new CallFrame(); frames.push(nf); }
   nf.enter(ra, nbase, ntop, nresults, fn, undefined);
+  L.ci = ci;
   L.top = ntop;
   return nf;
 }
