@@ -156,23 +156,20 @@ function hasHighByte(s: string): boolean {
 }
 
 function strLower(L: LuaState, base: number, nargs: number): number {
-  const v = nargs >= 1 ? L.stack[base] : undefined;
-  const s = typeof v === 'string' ? v : L.checkString(1);
+  const s = stringArg(L, base, nargs, 1);
   L.stack[L.top++] = hasHighByte(s) ? s.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : s.toLowerCase();
   return 1;
 }
 
 function strUpper(L: LuaState, base: number, nargs: number): number {
-  const v = nargs >= 1 ? L.stack[base] : undefined;
-  const s = typeof v === 'string' ? v : L.checkString(1);
+  const s = stringArg(L, base, nargs, 1);
   L.stack[L.top++] = hasHighByte(s) ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.toUpperCase();
   return 1;
 }
 
 function strRep(L: LuaState, base: number, nargs: number): number {
   const stack = L.stack;
-  const v = nargs >= 1 ? stack[base] : undefined;
-  const s = typeof v === 'string' ? v : L.checkString(1);
+  const s = stringArg(L, base, nargs, 1);
   // luaL_checkint: a C int, so 2^40 wraps to 0 (lua5.1: string.rep("x", 2^40) is "")
   const c = nargs >= 2 ? stack[base + 1] : undefined;
   const n = typeof c === 'number' ? ((c | 0) === c ? c : toInteger(c) | 0) : checkInt(L, 2);
@@ -294,10 +291,8 @@ function strMatch(L: LuaState, base: number, nargs: number): number {
 }
 
 function strGmatch(L: LuaState, base: number, nargs: number): number {
-  const v1 = L.stack[base];
-  const v2 = L.stack[base + 1];
-  const s = nargs >= 1 && typeof v1 === 'string' ? v1 : L.checkString(1);
-  const p = nargs >= 2 && typeof v2 === 'string' ? v2 : L.checkString(2);
+  const s = stringArg(L, base, nargs, 1);
+  const p = stringArg(L, base, nargs, 2);
   let pos = 0;
   // The iterator's own matcher (it lives as long as the iterator), of the
   // pool's class so that the matcher code sees one object shape.
@@ -361,10 +356,8 @@ const REPL_STRING = 0, REPL_TABLE = 1, REPL_FUNCTION = 2;
 
 function strGsub(L: LuaState, base: number, nargs: number): number {
   const stack = L.stack;
-  const v1 = stack[base];
-  const v2 = stack[base + 1];
-  const src = nargs >= 1 && typeof v1 === 'string' ? v1 : L.checkString(1);
-  const p = nargs >= 2 && typeof v2 === 'string' ? v2 : L.checkString(2);
+  const src = stringArg(L, base, nargs, 1);
+  const p = stringArg(L, base, nargs, 2);
   const repl = nargs >= 3 ? stack[base + 2] : undefined;
   const tr = typeof repl;
   const maxN = nargs >= 4 ? optInt(L, 4, src.length + 1) : src.length + 1;
@@ -461,8 +454,7 @@ const formatCache = new TextCache((fmt) => new CompiledFormat(fmt), 256, 512);
 
 function strFormat(L: LuaState, base: number, nargs: number): number {
   const stack = L.stack;
-  const fmt = stack[base];
-  const cf = formatCache.get(nargs >= 1 && typeof fmt === 'string' ? fmt : L.checkString(1));
+  const cf = formatCache.get(stringArg(L, base, nargs, 1));
   const { lits, convs, specs, kinds } = cf;
   let out = '';
   for (let k = 0; k < convs.length; k++) {
