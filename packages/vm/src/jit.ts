@@ -29,7 +29,7 @@ import type { LuaState, CallFrame } from './state.js';
 import { MULTRET, MAX_C_CALLS } from './state.js';
 import {
   precall, call, callHost, closeUpvals, findUpval, ensureStack, budgetExhausted, pushLuaFrame, popLuaFrame, replaceWithTailcall,
-  PRECALL_HOST, PRECALL_LUA, PRECALL_YIELD, MIN_STACK,
+  PRECALL_LUA, PRECALL_YIELD, MIN_STACK,
 } from './call.js';
 import { Arith, arith, concat, equals, index, indexMiss, len, lessEqual, lessThan, setIndex, checkKey } from './ops.js';
 import { hookCall } from './hooks.js';
@@ -237,10 +237,9 @@ function jitCallCold(L: LuaState, f: CallFrame, nf: CallFrame, np: Proto, depth:
   return -1;
 }
 
-/** CALL for anything but a fixed-arity closure with room for its frame: callHost, else precall. */
+/** CALL for anything but a fixed-arity closure with room for its frame: precall. */
 function jitCallOther(L: LuaState, f: CallFrame, ra: number, nresults: number): number {
-  const fn = L.stack[ra];
-  const r = fn instanceof LuaHostFunction ? (callHost(L, fn, ra, nresults) ? PRECALL_HOST : PRECALL_YIELD) : precall(L, ra, nresults);
+  const r = precall(L, ra, nresults);
   if (r === PRECALL_LUA) return J_CALL;
   if (r === PRECALL_YIELD) return J_YIELD;
   if (nresults >= 0) L.top = f.top;
